@@ -1,0 +1,37 @@
+package dev.mlsdmock.account;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.TrustedAuthenticationRequest;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Rebuilds the identity of a browser session: the form login's encrypted cookie carries the username, already
+ * verified at login, and this looks the account up again (so a deleted account's cookie stops working).
+ */
+@ApplicationScoped
+public class TrustedAccountIdentityProvider implements IdentityProvider<TrustedAuthenticationRequest> {
+
+    @Override
+    public Class<TrustedAuthenticationRequest> getRequestType() {
+        return TrustedAuthenticationRequest.class;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(TrustedAuthenticationRequest request, AuthenticationRequestContext context) {
+        return context.runBlocking(() -> QuarkusTransaction.requiringNew()
+                .call(() -> Account.findByUsername(request.getPrincipal()))
+                .map(account -> (SecurityIdentity) QuarkusSecurityIdentity.builder()
+                        .setPrincipal(new QuarkusPrincipal(account.username))
+                        .addRole(AccountIdentityProvider.USER_ROLE)
+                        .addAttribute(AccountIdentityProvider.ACCOUNT_ID, account.id)
+                        .build())
+                .orElseThrow(() -> new AuthenticationFailedException("The account of this session no longer exists")));
+    }
+}

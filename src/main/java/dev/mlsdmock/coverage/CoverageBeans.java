@@ -1,0 +1,56 @@
+package dev.mlsdmock.coverage;
+
+import dev.mlsdmock.prompt.PromptLibrary;
+import dev.mlsdmock.rubric.Rubric;
+import dev.mlsdmock.rubric.RubricRegistry;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import org.jboss.logging.Logger;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Wires the embedding model and the detector, and warms the rubric phrase vectors in the background. */
+public class CoverageBeans {
+
+    private static final Logger LOG = Logger.getLogger(CoverageBeans.class);
+
+    @Produces
+    @Singleton
+    SentenceEmbedder sentenceEmbedder() {
+        return new SentenceEmbedder();
+    }
+
+    @Produces
+    @Singleton
+    CoverageDetector coverageDetector(SentenceEmbedder embedder, CoverageConfig config, PromptLibrary prompts) {
+        return new CoverageDetector(embedder,
+                new CoverageDetector.Thresholds(config.signalThreshold(), config.factThreshold(), config.moveOnThreshold()),
+                prompts.intents().moveOn());
+    }
+
+    /**
+     * Loading the model and embedding every rubric phrase takes a few seconds; doing it on a background thread
+     * at start keeps start-up fast and the first interview turn quick.
+     */
+    void warmUp(@Observes StartupEvent event, SentenceEmbedder embedder, RubricRegistry rubrics, PromptLibrary prompts) {
+        Thread warm = new Thread(() -> {
+            long start = System.nanoTime();
+            try {
+                List<String> phrases = new ArrayList<>(prompts.intents().moveOn());
+                for (Rubric r : rubrics.all()) {
+                    r.allSignals().forEach(s -> phrases.addAll(s.examples()));
+                    r.facts().forEach(f -> phrases.addAll(f.questions()));
+                }
+                embedder.embedReferences(phrases);
+                LOG.infof("Embedding model ready: %d rubric phrases in %d ms", phrases.size(), (System.nanoTime() - start) / 1_000_000);
+            } catch (RuntimeException e) {
+                LOG.warn("Could not warm up the embedding model; it will load on first use", e);
+            }
+        }, "embedding-warm-up");
+        warm.setDaemon(true);
+        warm.start();
+    }
+}

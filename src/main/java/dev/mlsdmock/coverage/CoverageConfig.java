@@ -1,0 +1,20 @@
+package dev.mlsdmock.coverage;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "coverage")
+public interface CoverageConfig {
+
+    /** Cosine similarity from which a candidate sentence counts as showing a rubric signal. */
+    @WithDefault("0.62")
+    double signalThreshold();
+
+    /** Cosine similarity from which a candidate question counts as asking for a rubric fact. */
+    @WithDefault("0.62")
+    double factThreshold();
+
+    /** Cosine similarity from which a sentence counts as asking to move on to the next stage. */
+    @WithDefault("0.72")
+    double moveOnThreshold();
+}

@@ -1,0 +1,52 @@
+package dev.mlsdmock.coverage;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Splits what a candidate said into sentences, and tells questions from statements. */
+public final class Sentences {
+
+    // A sentence ends at . ! ? followed by whitespace, or at a line break (candidates often answer in bullet lists).
+    private static final Pattern BOUNDARY = Pattern.compile("(?<=[.!?])\\s+|\\s*[\\r\\n]+\\s*");
+    private static final Pattern BULLET = Pattern.compile("^([-*•]|\\d+[.)])\\s+");
+    private static final Set<String> QUESTION_OPENERS = Set.of("what", "what's", "whats", "how", "how's", "who",
+            "when", "where", "which", "why", "is", "are", "do", "does", "did", "can", "could", "should", "will",
+            "would", "may", "might", "shall", "am", "was", "were", "have", "has");
+    private static final int MAX_SENTENCE_CHARS = 500;
+
+    private Sentences() {
+    }
+
+    public static List<String> split(String text) {
+        List<String> sentences = new ArrayList<>();
+        for (String part : BOUNDARY.split(text.strip())) {
+            String s = BULLET.matcher(part.strip()).replaceFirst("").strip();
+            if (s.length() < 2) {
+                continue;
+            }
+            // Very long run-on "sentences" are cut so one embedding never averages away a whole paragraph.
+            while (s.length() > MAX_SENTENCE_CHARS) {
+                int cut = s.lastIndexOf(' ', MAX_SENTENCE_CHARS);
+                cut = cut <= 0 ? MAX_SENTENCE_CHARS : cut;
+                sentences.add(s.substring(0, cut).strip());
+                s = s.substring(cut).strip();
+            }
+            if (!s.isEmpty()) {
+                sentences.add(s);
+            }
+        }
+        return sentences;
+    }
+
+    public static boolean isQuestion(String sentence) {
+        String s = sentence.strip();
+        if (s.endsWith("?")) {
+            return true;
+        }
+        String first = s.split("[\\s,]+", 2)[0].toLowerCase(Locale.ROOT);
+        return QUESTION_OPENERS.contains(first) && !s.endsWith(".");
+    }
+}

@@ -1,0 +1,44 @@
+package dev.mlsdmock.interview;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.time.Instant;
+
+/** The JSON frames the server sends on the interview WebSocket (see docs/api.md). */
+public final class Frames {
+
+    private Frames() {
+    }
+
+    /** The current stage: 1-based index, seconds left in its budget (negative when over) and the budget itself. */
+    public record StageFrame(String type, String stage, int index, long remainingSeconds, long budgetSeconds) {
+        public StageFrame(String stage, int index, long remainingSeconds, long budgetSeconds) {
+            this("stage", stage, index, remainingSeconds, budgetSeconds);
+        }
+    }
+
+    /** A stored turn. For a candidate turn it is also the acknowledgement of the answer with that client id. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record TurnFrame(String type, int seq, String role, String stage, String text, Instant at, String clientId) {
+        public static TurnFrame of(TurnView t) {
+            return new TurnFrame("turn", t.seq(), t.role().id(), t.stage().id(), t.text(), t.at(), t.clientId());
+        }
+    }
+
+    /** A piece of interviewer turn {@code seq} while it is being produced. */
+    public record DeltaFrame(String type, int seq, String text) {
+        public DeltaFrame(int seq, String text) {
+            this("delta", seq, text);
+        }
+    }
+
+    public record EndedFrame(String type) {
+        public static final EndedFrame INSTANCE = new EndedFrame("ended");
+    }
+
+    public record ErrorFrame(String type, String code, String message) {
+        public ErrorFrame(String code, String message) {
+            this("error", code, message);
+        }
+    }
+}

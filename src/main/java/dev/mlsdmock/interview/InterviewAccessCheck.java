@@ -1,0 +1,47 @@
+package dev.mlsdmock.interview;
+
+import dev.mlsdmock.account.AccountIdentityProvider;
+import io.quarkus.websockets.next.HttpUpgradeCheck;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.UUID;
+
+/**
+ * Refuses the WebSocket upgrade with 404 when the interview does not exist or belongs to someone else (the same
+ * answer REST gives, so ids of other people's interviews cannot be probed), and with 401 without credentials.
+ */
+@ApplicationScoped
+public class InterviewAccessCheck implements HttpUpgradeCheck {
+
+    private final InterviewService interviews;
+
+    public InterviewAccessCheck(InterviewService interviews) {
+        this.interviews = interviews;
+    }
+
+    @Override
+    public boolean appliesTo(String endpointId) {
+        return endpointId.equals(InterviewSocket.class.getName());
+    }
+
+    @Override
+    public Uni<CheckResult> perform(HttpUpgradeContext context) {
+        return context.securityIdentity().flatMap(identity -> {
+            if (identity == null || identity.isAnonymous()) {
+                return CheckResult.rejectUpgrade(401);
+            }
+            UUID id;
+            try {
+                id = UUID.fromString(context.pathParam("id"));
+            } catch (IllegalArgumentException e) {
+                return CheckResult.rejectUpgrade(404);
+            }
+            long accountId = identity.<Long>getAttribute(AccountIdentityProvider.ACCOUNT_ID);
+            return Uni.createFrom().item(() -> interviews.isOwnedBy(id, accountId))
+                    .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                    .flatMap(owned -> owned ? CheckResult.permitUpgrade() : CheckResult.rejectUpgrade(404));
+        });
+    }
+}

@@ -1,0 +1,12 @@
+package dev.mlsdmock.interview;
+
+import java.util.Locale;
+
+/** Who said a turn. */
+public enum Role {
+    INTERVIEWER, CANDIDATE;
+
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

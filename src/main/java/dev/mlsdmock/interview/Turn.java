@@ -1,0 +1,79 @@
+package dev.mlsdmock.interview;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/** One utterance in an interview transcript, the record of truth for everything else (grading, replay, LLM memory). */
+@Entity
+@Table(name = "turn")
+public class Turn extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "interview_id", nullable = false)
+    public UUID interviewId;
+
+    @Column(nullable = false)
+    public int seq;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Role role;
+
+    @Column(nullable = false)
+    public Stage stage;
+
+    @Column(name = "body", nullable = false, length = 16000)
+    public String text;
+
+    @Column(name = "spoken_at", nullable = false)
+    public Instant at;
+
+    @Column(name = "client_id")
+    public String clientId;
+
+    /** For an interviewer turn: what it did (opened, probed, moved on, closed). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "kind")
+    public TurnPlan.Kind kind;
+
+    /** For an interviewer turn: the rubric signal it asked about, if it was a follow-up. */
+    @Column(name = "probe")
+    public String probe;
+
+    /** For a candidate turn: the rubric signals it showed, comma-separated. */
+    @Column(name = "signals")
+    public String signals;
+
+    public Set<String> signalIds() {
+        if (signals == null || signals.isBlank()) {
+            return Set.of();
+        }
+        return new TreeSet<>(Arrays.asList(signals.split(",")));
+    }
+
+    public static List<Turn> transcript(UUID interviewId) {
+        return list("interviewId = ?1 order by seq", interviewId);
+    }
+
+    public static Optional<Turn> byClientId(UUID interviewId, String clientId) {
+        return find("interviewId = ?1 and clientId = ?2", interviewId, clientId).firstResultOptional();
+    }
+}

@@ -1,0 +1,48 @@
+package dev.mlsdmock.interview;
+
+import dev.mlsdmock.rubric.Rubric.Fact;
+import dev.mlsdmock.rubric.Rubric.Signal;
+
+import java.util.List;
+
+/**
+ * What the interviewer's next turn must do, decided by the {@link StagePolicy}. An interviewer (offline templates
+ * or an LLM) only puts it into words; it never decides the stage.
+ *
+ * @param kind        what the turn does
+ * @param stage       the stage the turn belongs to (the new one after a transition)
+ * @param from        the stage being left, for a transition; otherwise the same as {@code stage}
+ * @param facts       facts the candidate asked for, to reveal in this turn
+ * @param unanswered  questions of the candidate that the problem does not specify
+ * @param probe       the signal to ask about, for {@link Kind#PROBE}
+ * @param variant     a counter for choosing between phrasings, so wording rotates deterministically
+ */
+public record TurnPlan(Kind kind, Stage stage, Stage from, List<Fact> facts, int unanswered, Signal probe, int variant) {
+
+    public enum Kind {
+        /** The first turn: the problem statement and the first question. */
+        OPEN,
+        /** Stay in the stage and ask about a signal the candidate has not shown. */
+        PROBE,
+        /** Stay in the stage; the candidate is mid-way (e.g. just got answers to their questions). */
+        KEEP_GOING,
+        /** Next stage: the current one's signals are covered, or every follow-up has been asked. */
+        ADVANCE_COVERED,
+        /** Next stage: the candidate asked to move on. */
+        ADVANCE_REQUESTED,
+        /** Next stage: the current one used up its time. */
+        ADVANCE_OVER_TIME,
+        /** The last stage is done: close the interview. */
+        CLOSE,
+        /** The candidate ended the interview before the last stage was done. */
+        END_EARLY
+    }
+
+    public boolean changesStage() {
+        return stage != from;
+    }
+
+    public boolean endsInterview() {
+        return kind == Kind.CLOSE || kind == Kind.END_EARLY;
+    }
+}

@@ -1,0 +1,13 @@
+package dev.mlsdmock.interview;
+
+import java.time.Instant;
+import java.util.Set;
+
+/** An immutable copy of a stored turn, for the logic that must not touch the database. */
+public record TurnView(int seq, Role role, Stage stage, String text, Instant at, String clientId, TurnPlan.Kind kind,
+                       String probe, Set<String> signals) {
+
+    public static TurnView of(Turn t) {
+        return new TurnView(t.seq, t.role, t.stage, t.text, t.at, t.clientId, t.kind, t.probe, t.signalIds());
+    }
+}

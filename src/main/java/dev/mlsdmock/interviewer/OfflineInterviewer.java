@@ -1,0 +1,92 @@
+package dev.mlsdmock.interviewer;
+
+import dev.mlsdmock.interview.StageBudgets;
+import dev.mlsdmock.interview.StagePolicy.InterviewState;
+import dev.mlsdmock.interview.TurnPlan;
+import dev.mlsdmock.prompt.OfflinePhrases;
+import dev.mlsdmock.rubric.Rubric;
+import dev.mlsdmock.rubric.Rubric.Fact;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The interviewer that needs no model: it fills the templates of {@code prompts/offline-interviewer.yaml} with the
+ * rubric's opening, facts and probes. Deterministic, so the same transcript always gets the same reply. It only
+ * ever says what the rubric lets it reveal (facts the candidate asked for, and follow-up questions); it never
+ * states a signal's description or an answer.
+ */
+public class OfflineInterviewer implements Interviewer {
+
+    public static final String NAME = "offline";
+
+    private final Supplier<OfflinePhrases> phrases;
+    private final StageBudgets budgets;
+
+    public OfflineInterviewer(Supplier<OfflinePhrases> phrases, StageBudgets budgets) {
+        this.phrases = phrases;
+        this.budgets = budgets;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String speak(Rubric rubric, InterviewState state, TurnPlan plan, Consumer<String> deltas) {
+        OfflinePhrases p = phrases.get();
+        StringBuilder text = new StringBuilder();
+        for (Fact fact : plan.facts()) {
+            append(text, fact.answer());
+        }
+        if (plan.unanswered() > 0) {
+            append(text, p.notSpecified());
+        }
+        switch (plan.kind()) {
+            case OPEN -> append(text, fill(p.opening(), Map.of(
+                    "opening", rubric.opening(),
+                    "minutes", String.valueOf(budgets.total().toMinutes()),
+                    "question", p.stageQuestion(plan.stage()))));
+            case PROBE -> append(text, pick(p.probeLeadIns(), plan.variant()) + plan.probe().probe());
+            case KEEP_GOING -> append(text, p.keepGoing());
+            case ADVANCE_COVERED -> append(text, transition(p, p.transitionCovered(), plan));
+            case ADVANCE_REQUESTED -> append(text, transition(p, p.transitionRequested(), plan));
+            case ADVANCE_OVER_TIME -> append(text, transition(p, p.transitionOverTime(), plan));
+            case CLOSE -> append(text, p.closing());
+            case END_EARLY -> append(text, p.endedEarly());
+        }
+        return text.toString();
+    }
+
+    private static String transition(OfflinePhrases p, List<String> variants, TurnPlan plan) {
+        return fill(pick(variants, plan.variant()), Map.of(
+                "previous", p.stageName(plan.from()),
+                "stage", p.stageName(plan.stage()),
+                "question", p.stageQuestion(plan.stage())));
+    }
+
+    private static String pick(List<String> variants, int variant) {
+        return variants.get(Math.floorMod(variant, variants.size()));
+    }
+
+    static String fill(String template, Map<String, String> values) {
+        String out = template;
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            out = out.replace("{" + e.getKey() + "}", e.getValue());
+        }
+        return out.strip();
+    }
+
+    private static void append(StringBuilder text, String part) {
+        if (part == null || part.isBlank()) {
+            return;
+        }
+        if (!text.isEmpty()) {
+            text.append(text.charAt(text.length() - 1) == '\n' ? "" : " ");
+        }
+        text.append(part.strip());
+    }
+}

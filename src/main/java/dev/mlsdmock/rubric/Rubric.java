@@ -1,0 +1,51 @@
+package dev.mlsdmock.rubric;
+
+import dev.mlsdmock.interview.Stage;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * One interview problem: what the interviewer says first, the facts it reveals only when asked,
+ * and per stage the signals a strong candidate shows and the red flags. Loaded from {@code rubrics/<id>.yaml}.
+ */
+public record Rubric(String id, String title, String summary, String opening, List<Fact> facts,
+                     Map<Stage, StageRubric> stages) {
+
+    public StageRubric stage(Stage stage) {
+        return stages.get(stage);
+    }
+
+    public Stream<Signal> allSignals() {
+        return stages.values().stream().flatMap(s -> s.signals().stream());
+    }
+
+    public Optional<Signal> signal(String signalId) {
+        return allSignals().filter(s -> s.id().equals(signalId)).findFirst();
+    }
+
+    public Optional<Fact> fact(String factId) {
+        return facts.stream().filter(f -> f.id().equals(factId)).findFirst();
+    }
+
+    /** A fact the interviewer knows about the problem and reveals only when the candidate asks for it. */
+    public record Fact(String id, FactTopic topic, List<String> questions, String answer) {
+    }
+
+    /** What the rubric expects of one stage. */
+    public record StageRubric(List<Signal> signals, List<RedFlag> redFlags) {
+    }
+
+    /**
+     * Something a strong candidate shows in a stage. {@code examples} are things a candidate might say, used
+     * for semantic matching; {@code keywords} are optional exact phrases; {@code probe} is the follow-up
+     * question asked when the signal is missing.
+     */
+    public record Signal(String id, String description, List<String> examples, List<String> keywords, String probe) {
+    }
+
+    public record RedFlag(String id, String description) {
+    }
+}

@@ -1,0 +1,5 @@
+package dev.mlsdmock.web;
+
+/** The body of every error response. */
+public record ApiError(String error, String message) {
+}
