@@ -28,7 +28,8 @@ public class InterviewAccessCheck implements HttpUpgradeCheck {
 
     @Override
     public Uni<CheckResult> perform(HttpUpgradeContext context) {
-        return context.securityIdentity().flatMap(identity -> {
+        // A wrong password fails the identity itself: answer 401 here rather than let the failure travel on.
+        return context.securityIdentity().onFailure().recoverWithNull().flatMap(identity -> {
             if (identity == null || identity.isAnonymous()) {
                 return CheckResult.rejectUpgrade(401);
             }

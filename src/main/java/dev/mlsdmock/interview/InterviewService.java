@@ -11,6 +11,7 @@ import dev.mlsdmock.rubric.RubricRegistry;
 import dev.mlsdmock.web.ApiException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
@@ -38,15 +39,17 @@ public class InterviewService {
     private final OfflineInterviewer offline;
     private final InterviewConfig config;
     private final Clock clock;
+    private final Event<InterviewEnded> ended;
 
     public InterviewService(RubricRegistry rubrics, StagePolicy policy, CoverageDetector coverage,
-                            OfflineInterviewer offline, InterviewConfig config, Clock clock) {
+                            OfflineInterviewer offline, InterviewConfig config, Clock clock, Event<InterviewEnded> ended) {
         this.rubrics = rubrics;
         this.policy = policy;
         this.coverage = coverage;
         this.offline = offline;
         this.config = config;
         this.clock = clock;
+        this.ended = ended;
     }
 
     @Transactional
@@ -196,7 +199,7 @@ public class InterviewService {
         int seq = p.lastSeq() + 1;
         Interviewer interviewer = offline;
         String text = interviewer.speak(p.rubric(), p.state(), p.plan(), piece -> deltas.accept(seq, piece));
-        return QuarkusTransaction.requiringNew().call(() -> {
+        Optional<Spoken> spoken = QuarkusTransaction.requiringNew().call(() -> {
             Interview interview = lockOrFail(id);
             if (!interview.isActive() || lastSeq(id) != p.lastSeq()) {
                 return Optional.empty(); // someone else spoke first; their turn stands
@@ -223,6 +226,10 @@ public class InterviewService {
             }
             return Optional.of(new Spoken(TurnView.of(turn), plan.changesStage(), stageFrame(interview), plan.endsInterview()));
         });
+        if (spoken.isPresent() && spoken.get().ended()) {
+            ended.fire(new InterviewEnded(id));
+        }
+        return spoken;
     }
 
     private StageFrame stageFrame(Interview interview) {

@@ -22,6 +22,7 @@ public class RubricRegistry {
 
     private final Map<String, Rubric> rubrics;
 
+    @jakarta.inject.Inject
     public RubricRegistry(RubricConfig config) {
         this(load(config));
     }

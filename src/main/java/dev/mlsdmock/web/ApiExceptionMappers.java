@@ -22,6 +22,10 @@ public class ApiExceptionMappers {
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthorized(RuntimeException e, HttpServerRequest request) {
+        if (request.response().headWritten()) {
+            // A refused WebSocket upgrade has already been answered by the security layer.
+            return null;
+        }
         Response.ResponseBuilder response = Response.status(401).type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(new ApiError("unauthorized", "Log in first: send HTTP Basic credentials of an account "
                         + "(create one with POST /api/accounts), or use the browser's login page."));
