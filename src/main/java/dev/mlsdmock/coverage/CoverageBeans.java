@@ -27,7 +27,8 @@ public class CoverageBeans {
     @Singleton
     CoverageDetector coverageDetector(SentenceEmbedder embedder, CoverageConfig config, PromptLibrary prompts) {
         return new CoverageDetector(embedder,
-                new CoverageDetector.Thresholds(config.signalThreshold(), config.factThreshold(), config.moveOnThreshold()),
+                new CoverageDetector.Thresholds(config.signalThreshold(), config.factThreshold(), config.moveOnThreshold(),
+                        config.stageBonus()),
                 prompts.intents().moveOn());
     }
 

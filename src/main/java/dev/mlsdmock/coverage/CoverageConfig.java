@@ -6,9 +6,13 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "coverage")
 public interface CoverageConfig {
 
-    /** Cosine similarity from which a candidate sentence counts as showing a rubric signal. */
-    @WithDefault("0.62")
+    /** Cosine similarity (plus the stage bonus) from which a candidate sentence counts as showing a rubric signal. */
+    @WithDefault("0.55")
     double signalThreshold();
+
+    /** Added to the similarity of the signals of the stage the candidate is in. */
+    @WithDefault("0.06")
+    double stageBonus();
 
     /** Cosine similarity from which a candidate question counts as asking for a rubric fact. */
     @WithDefault("0.62")

@@ -1,5 +1,6 @@
 package dev.mlsdmock.coverage;
 
+import dev.mlsdmock.interview.Stage;
 import dev.mlsdmock.rubric.Rubric;
 import dev.mlsdmock.rubric.Rubric.Fact;
 import dev.mlsdmock.rubric.Rubric.Signal;
@@ -7,10 +8,8 @@ import dev.mlsdmock.rubric.Rubric.Signal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * Reads a candidate message against a rubric: which signals it shows, which facts it asks for, whether it asks
@@ -21,6 +20,8 @@ import java.util.regex.Pattern;
 public class CoverageDetector {
 
     private static final int MAX_FACTS_PER_QUESTION = 2;
+    private static final int MAX_SIGNALS_PER_SENTENCE = 2;
+    private static final double SENTENCE_MARGIN = 0.05;
 
     private final SentenceEmbedder embedder;
     private final Thresholds thresholds;
@@ -32,13 +33,18 @@ public class CoverageDetector {
         this.moveOnExamples = List.copyOf(moveOnExamples);
     }
 
-    public Analysis analyze(Rubric rubric, String text) {
+    /**
+     * @param stage the stage the message was said in: its signals get a small bonus, because the same sentence
+     *              ("the model predicts the probability of a click") means framing in one stage and calibration
+     *              in another; {@code null} for no stage context
+     */
+    public Analysis analyze(Rubric rubric, Stage stage, String text) {
         List<String> sentences = Sentences.split(text);
         if (sentences.isEmpty()) {
             return Analysis.empty();
         }
         List<float[]> vectors = embedder.embed(sentences);
-        Set<String> signals = detectSignals(rubric, text, vectors);
+        Set<String> signals = detectSignals(rubric, stage, text, vectors);
 
         Set<Fact> facts = new LinkedHashSet<>();
         int unanswered = 0;
@@ -55,10 +61,10 @@ public class CoverageDetector {
         return new Analysis(signals, List.copyOf(facts), unanswered, wantsToMoveOn(vectors));
     }
 
-    /** Signals shown by any of the given texts; used on a whole transcript by the grader. */
+    /** Signals shown by a text, without stage context; for reading a whole transcript. */
     public Set<String> detectSignals(Rubric rubric, String text) {
         List<String> sentences = Sentences.split(text);
-        return sentences.isEmpty() ? Set.of() : detectSignals(rubric, text, embedder.embed(sentences));
+        return sentences.isEmpty() ? Set.of() : detectSignals(rubric, null, text, embedder.embed(sentences));
     }
 
     /** The highest similarity between any sentence and any example of the signal (0 when nothing is said). */
@@ -66,22 +72,51 @@ public class CoverageDetector {
         List<float[]> examples = embedder.embedReferences(signal.examples());
         double best = 0;
         for (float[] s : sentenceVectors) {
-            for (float[] e : examples) {
-                best = Math.max(best, SentenceEmbedder.similarity(s, e));
-            }
+            best = Math.max(best, similarity(s, examples));
         }
         return best;
     }
 
-    private Set<String> detectSignals(Rubric rubric, String text, List<float[]> vectors) {
-        String lower = text.toLowerCase(Locale.ROOT);
+    /**
+     * Each sentence counts for the signals it is closest to: at or above the threshold, and within a small margin
+     * of its best match, at most two. Without that, one sentence full of the problem's vocabulary ("click",
+     * "ads") would tick half the rubric.
+     */
+    private Set<String> detectSignals(Rubric rubric, Stage stage, String text, List<float[]> vectors) {
         Set<String> shown = new TreeSet<>();
-        rubric.allSignals().forEach(signal -> {
-            if (mentionsKeyword(lower, signal) || bestSimilarity(signal, vectors) >= thresholds.signal()) {
+        List<Signal> signals = rubric.allSignals().toList();
+        Set<String> inStage = stage == null ? Set.of()
+                : rubric.stage(stage).signals().stream().map(Signal::id).collect(java.util.stream.Collectors.toSet());
+        for (float[] sentence : vectors) {
+            double[] scores = new double[signals.size()];
+            double top = 0;
+            for (int i = 0; i < signals.size(); i++) {
+                Signal signal = signals.get(i);
+                scores[i] = similarity(sentence, embedder.embedReferences(signal.examples()))
+                        + (inStage.contains(signal.id()) ? thresholds.stageBonus() : 0);
+                top = Math.max(top, scores[i]);
+            }
+            double cut = Math.max(thresholds.signal(), top - SENTENCE_MARGIN);
+            final double[] s = scores;
+            java.util.stream.IntStream.range(0, signals.size()).filter(i -> s[i] >= cut).boxed()
+                    .sorted((a, b) -> Double.compare(s[b], s[a])).limit(MAX_SIGNALS_PER_SENTENCE)
+                    .forEach(i -> shown.add(signals.get(i).id()));
+        }
+        String normalised = Keywords.normalise(text);
+        for (Signal signal : signals) {
+            if (signal.keywords().stream().anyMatch(k -> Keywords.contains(normalised, k))) {
                 shown.add(signal.id());
             }
-        });
+        }
         return shown;
+    }
+
+    private static double similarity(float[] sentence, List<float[]> examples) {
+        double best = 0;
+        for (float[] e : examples) {
+            best = Math.max(best, SentenceEmbedder.similarity(sentence, e));
+        }
+        return best;
     }
 
     private List<Fact> matchFacts(Rubric rubric, float[] question) {
@@ -98,7 +133,9 @@ public class CoverageDetector {
             }
         }
         scored.sort((a, b) -> Double.compare(b.score(), a.score()));
-        return scored.stream().limit(MAX_FACTS_PER_QUESTION).map(Scored::fact).toList();
+        // "How many users?" is close to both the users fact and the scale fact; reveal only what was asked.
+        double cut = scored.isEmpty() ? 0 : scored.get(0).score() - SENTENCE_MARGIN;
+        return scored.stream().filter(x -> x.score() >= cut).limit(MAX_FACTS_PER_QUESTION).map(Scored::fact).toList();
     }
 
     private boolean wantsToMoveOn(List<float[]> vectors) {
@@ -113,17 +150,7 @@ public class CoverageDetector {
         return false;
     }
 
-    private static boolean mentionsKeyword(String lowerText, Signal signal) {
-        for (String keyword : signal.keywords()) {
-            Pattern p = Pattern.compile("\\b" + Pattern.quote(keyword.toLowerCase(Locale.ROOT)) + "\\b");
-            if (p.matcher(lowerText).find()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** Similarity cut-offs, between 0 and 1. */
-    public record Thresholds(double signal, double fact, double moveOn) {
+    public record Thresholds(double signal, double fact, double moveOn, double stageBonus) {
     }
 }

@@ -121,9 +121,9 @@ public class InterviewService {
         if (existing.isPresent()) {
             return new Acknowledged(existing.get(), true, null);
         }
-        Rubric rubric = rubricOf(QuarkusTransaction.requiringNew().call(() -> require(id)).problemId);
+        Interview current = QuarkusTransaction.requiringNew().call(() -> require(id));
         // Embedding work happens before the row lock is taken.
-        Analysis analysis = coverage.analyze(rubric, text);
+        Analysis analysis = coverage.analyze(rubricOf(current.problemId), current.stage, text);
         return QuarkusTransaction.requiringNew().call(() -> {
             Interview interview = lockOrFail(id);
             Optional<Turn> raced = Turn.byClientId(id, clientId);
@@ -160,7 +160,7 @@ public class InterviewService {
                 return Optional.empty();
             }
             TurnView last = ctx.turns().get(ctx.turns().size() - 1);
-            Analysis a = analysis != null ? analysis : coverage.analyze(ctx.rubric(), last.text());
+            Analysis a = analysis != null ? analysis : coverage.analyze(ctx.rubric(), last.stage(), last.text());
             return Optional.of(policy.reply(ctx.state(), a, Instant.now(clock)));
         }, deltas);
     }

@@ -1,0 +1,172 @@
+package dev.mlsdmock.interview;
+
+import dev.mlsdmock.coverage.Analysis;
+import dev.mlsdmock.interview.StagePolicy.InterviewState;
+import dev.mlsdmock.interview.TurnPlan.Kind;
+import dev.mlsdmock.rubric.Rubric;
+import dev.mlsdmock.rubric.Rubric.Signal;
+import dev.mlsdmock.support.TestRubrics;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StagePolicyTest {
+
+    private static final Instant START = Instant.parse("2026-01-01T10:00:00Z");
+    private final Rubric rubric = TestRubrics.load("ad-click-prediction");
+    private final StagePolicy policy = new StagePolicy(StageBudgets.defaults());
+    private final List<TurnView> turns = new ArrayList<>();
+
+    @Test
+    void defaultBudgetsSumToFortyFiveMinutes() {
+        assertThat(StageBudgets.defaults().total()).isEqualTo(Duration.ofMinutes(45));
+    }
+
+    @Test
+    void opensInClarify() {
+        TurnPlan plan = policy.opening(state(Stage.CLARIFY));
+        assertThat(plan.kind()).isEqualTo(Kind.OPEN);
+        assertThat(plan.stage()).isEqualTo(Stage.CLARIFY);
+    }
+
+    @Test
+    void probesTheFirstMissingSignalOfTheStage() {
+        interviewer(Stage.CLARIFY, Kind.OPEN, null);
+        candidate(Stage.CLARIFY);
+        TurnPlan plan = policy.reply(state(Stage.CLARIFY), Analysis.empty(), START.plusSeconds(30));
+        assertThat(plan.kind()).isEqualTo(Kind.PROBE);
+        assertThat(plan.probe()).isEqualTo(signals(Stage.CLARIFY).get(0));
+    }
+
+    @Test
+    void neverProbesTheSameSignalTwiceInAStage() {
+        interviewer(Stage.CLARIFY, Kind.OPEN, null);
+        candidate(Stage.CLARIFY);
+        List<String> probed = new ArrayList<>();
+        TurnPlan plan = policy.reply(state(Stage.CLARIFY), Analysis.empty(), START.plusSeconds(10));
+        while (plan.kind() == Kind.PROBE) {
+            assertThat(probed).doesNotContain(plan.probe().id());
+            probed.add(plan.probe().id());
+            interviewer(Stage.CLARIFY, Kind.PROBE, plan.probe().id());
+            candidate(Stage.CLARIFY);
+            plan = policy.reply(state(Stage.CLARIFY), Analysis.empty(), START.plusSeconds(10));
+        }
+        assertThat(probed).containsExactlyElementsOf(signals(Stage.CLARIFY).stream().map(Signal::id).toList());
+        assertThat(plan.kind()).isEqualTo(Kind.ADVANCE_COVERED);
+        assertThat(plan.stage()).isEqualTo(Stage.FRAME);
+        assertThat(plan.from()).isEqualTo(Stage.CLARIFY);
+    }
+
+    @Test
+    void skipsSignalsTheCandidateAlreadyShowedAndAdvancesWhenAllAreCovered() {
+        List<Signal> clarify = signals(Stage.CLARIFY);
+        interviewer(Stage.CLARIFY, Kind.OPEN, null);
+        candidate(Stage.CLARIFY, clarify.get(0).id());
+        TurnPlan plan = policy.reply(state(Stage.CLARIFY), Analysis.empty(), START.plusSeconds(10));
+        assertThat(plan.probe()).isEqualTo(clarify.get(1));
+
+        Set<String> all = clarify.stream().map(Signal::id).collect(Collectors.toSet());
+        candidate(Stage.CLARIFY, all.toArray(String[]::new));
+        plan = policy.reply(state(Stage.CLARIFY), new Analysis(all, List.of(), 0, false), START.plusSeconds(20));
+        assertThat(plan.kind()).isEqualTo(Kind.ADVANCE_COVERED);
+        assertThat(plan.stage()).isEqualTo(Stage.FRAME);
+    }
+
+    @Test
+    void signalsShownInAnEarlierStageCount() {
+        Set<String> frameSignals = signals(Stage.FRAME).stream().map(Signal::id).collect(Collectors.toSet());
+        interviewer(Stage.CLARIFY, Kind.OPEN, null);
+        candidate(Stage.CLARIFY, frameSignals.toArray(String[]::new));
+        interviewer(Stage.FRAME, Kind.ADVANCE_COVERED, null);
+        candidate(Stage.FRAME);
+        TurnPlan plan = policy.reply(state(Stage.FRAME), Analysis.empty(), START.plusSeconds(10));
+        assertThat(plan.kind()).isEqualTo(Kind.ADVANCE_COVERED);
+        assertThat(plan.stage()).isEqualTo(Stage.DATA);
+    }
+
+    @Test
+    void afterAnsweringQuestionsItLetsTheCandidateContinueOnceBeforeMovingOn() {
+        Set<String> all = signals(Stage.CLARIFY).stream().map(Signal::id).collect(Collectors.toSet());
+        interviewer(Stage.CLARIFY, Kind.OPEN, null);
+        candidate(Stage.CLARIFY, all.toArray(String[]::new));
+        Analysis asked = new Analysis(all, List.of(rubric.facts().get(0)), 0, false);
+        TurnPlan plan = policy.reply(state(Stage.CLARIFY), asked, START.plusSeconds(10));
+        assertThat(plan.kind()).isEqualTo(Kind.KEEP_GOING);
+        assertThat(plan.facts()).containsExactly(rubric.facts().get(0));
+
+        interviewer(Stage.CLARIFY, Kind.KEEP_GOING, null);
+        candidate(Stage.CLARIFY);
+        plan = policy.reply(state(Stage.CLARIFY), asked, START.plusSeconds(20));
+        assertThat(plan.kind()).isEqualTo(Kind.ADVANCE_COVERED);
+    }
+
+    @Test
+    void movesOnWhenTheCandidateAsks() {
+        interviewer(Stage.CLARIFY, Kind.OPEN, null);
+        candidate(Stage.CLARIFY);
+        TurnPlan plan = policy.reply(state(Stage.CLARIFY), new Analysis(Set.of(), List.of(), 0, true), START.plusSeconds(5));
+        assertThat(plan.kind()).isEqualTo(Kind.ADVANCE_REQUESTED);
+        assertThat(plan.stage()).isEqualTo(Stage.FRAME);
+        assertThat(policy.advanceRequested(state(Stage.CLARIFY)).stage()).isEqualTo(Stage.FRAME);
+    }
+
+    @Test
+    void movesOnWhenTheStageBudgetIsSpent() {
+        interviewer(Stage.CLARIFY, Kind.OPEN, null);
+        candidate(Stage.CLARIFY);
+        TurnPlan early = policy.reply(state(Stage.CLARIFY), Analysis.empty(), START.plus(Duration.ofMinutes(4)));
+        assertThat(early.kind()).isEqualTo(Kind.PROBE);
+        TurnPlan late = policy.reply(state(Stage.CLARIFY), Analysis.empty(), START.plus(Duration.ofMinutes(5)));
+        assertThat(late.kind()).isEqualTo(Kind.ADVANCE_OVER_TIME);
+        assertThat(late.stage()).isEqualTo(Stage.FRAME);
+    }
+
+    @Test
+    void closesAfterMonitor() {
+        interviewer(Stage.MONITOR, Kind.ADVANCE_COVERED, null);
+        candidate(Stage.MONITOR);
+        TurnPlan plan = policy.reply(state(Stage.MONITOR), new Analysis(Set.of(), List.of(), 0, true), START.plusSeconds(5));
+        assertThat(plan.kind()).isEqualTo(Kind.CLOSE);
+        assertThat(plan.endsInterview()).isTrue();
+        assertThat(plan.changesStage()).isFalse();
+    }
+
+    @Test
+    void endingEarlyIsNotAClose() {
+        interviewer(Stage.CLARIFY, Kind.OPEN, null);
+        assertThat(policy.end(state(Stage.DATA)).kind()).isEqualTo(Kind.END_EARLY);
+        candidate(Stage.MONITOR);
+        assertThat(policy.end(state(Stage.MONITOR)).kind()).isEqualTo(Kind.CLOSE);
+    }
+
+    @Test
+    void remainingSecondsGoNegativeWhenOverBudget() {
+        StageBudgets budgets = StageBudgets.defaults();
+        assertThat(budgets.remainingSeconds(Stage.CLARIFY, START, START.plusSeconds(60))).isEqualTo(240);
+        assertThat(budgets.remainingSeconds(Stage.CLARIFY, START, START.plusSeconds(330))).isEqualTo(-30);
+    }
+
+    private List<Signal> signals(Stage stage) {
+        return rubric.stage(stage).signals();
+    }
+
+    private InterviewState state(Stage stage) {
+        return new InterviewState(rubric, stage, START, List.copyOf(turns));
+    }
+
+    private void interviewer(Stage stage, Kind kind, String probe) {
+        turns.add(new TurnView(turns.size() + 1, Role.INTERVIEWER, stage, "...", START, null, kind, probe, Set.of()));
+    }
+
+    private void candidate(Stage stage, String... signals) {
+        turns.add(new TurnView(turns.size() + 1, Role.CANDIDATE, stage, "...", START, "c" + turns.size(), null, null,
+                Set.of(signals)));
+    }
+}
