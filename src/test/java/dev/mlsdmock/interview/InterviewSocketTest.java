@@ -140,6 +140,32 @@ class InterviewSocketTest {
     }
 
     @Test
+    void anAnswerStoredJustBeforeACrashGetsItsReplyOnReconnect() {
+        String user = Api.newAccount();
+        String id = Api.newInterview(user, "event-recommendation");
+        try (WsClient ws = WsClient.connect(Api.wsUri(id), user, Api.PASSWORD)) {
+            ws.awaitInterviewerTurn();
+        }
+        // What the server leaves behind when it dies between storing an answer and replying to it.
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+            Turn turn = new Turn();
+            turn.interviewId = UUID.fromString(id);
+            turn.seq = 2;
+            turn.role = Role.CANDIDATE;
+            turn.stage = Stage.CLARIFY;
+            turn.text = "How many events are created per day?";
+            turn.at = java.time.Instant.now();
+            turn.clientId = "orphan";
+            turn.persist();
+        });
+        try (WsClient ws = WsClient.connect(Api.wsUri(id), user, Api.PASSWORD)) {
+            ws.awaitAck("orphan");
+            JsonNode reply = ws.awaitInterviewerTurn();
+            assertThat(reply.path("seq").asInt()).isEqualTo(3);
+        }
+    }
+
+    @Test
     void advanceFrameMovesToTheNextStageAndEndFrameEndsTheInterview() {
         String user = Api.newAccount();
         String id = Api.newInterview(user, "visual-search");
