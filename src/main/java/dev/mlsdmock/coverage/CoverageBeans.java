@@ -29,7 +29,7 @@ public class CoverageBeans {
         return new CoverageDetector(embedder,
                 new CoverageDetector.Thresholds(config.signalThreshold(), config.factThreshold(), config.moveOnThreshold(),
                         config.stageBonus()),
-                prompts.intents().moveOn());
+                () -> prompts.intents().moveOn());
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * Reads a candidate message against a rubric: which signals it shows, which facts it asks for, whether it asks
@@ -25,12 +26,15 @@ public class CoverageDetector {
 
     private final SentenceEmbedder embedder;
     private final Thresholds thresholds;
-    private final List<String> moveOnExamples;
+    private final Supplier<List<String>> moveOnExamples;
 
-    public CoverageDetector(SentenceEmbedder embedder, Thresholds thresholds, List<String> moveOnExamples) {
+    /**
+     * @param moveOnExamples phrasings of "let's move on", read on each use so edited prompt files apply at once
+     */
+    public CoverageDetector(SentenceEmbedder embedder, Thresholds thresholds, Supplier<List<String>> moveOnExamples) {
         this.embedder = embedder;
         this.thresholds = thresholds;
-        this.moveOnExamples = List.copyOf(moveOnExamples);
+        this.moveOnExamples = moveOnExamples;
     }
 
     /**
@@ -139,7 +143,7 @@ public class CoverageDetector {
     }
 
     private boolean wantsToMoveOn(List<float[]> vectors) {
-        List<float[]> examples = embedder.embedReferences(moveOnExamples);
+        List<float[]> examples = embedder.embedReferences(moveOnExamples.get());
         for (float[] s : vectors) {
             for (float[] e : examples) {
                 if (SentenceEmbedder.similarity(s, e) >= thresholds.moveOn()) {

@@ -16,6 +16,10 @@ public final class Sentences {
             "when", "where", "which", "why", "is", "are", "do", "does", "did", "can", "could", "should", "will",
             "would", "may", "might", "shall", "am", "was", "were", "have", "has");
     private static final int MAX_SENTENCE_CHARS = 500;
+    // "How many posts per day, and how fast must we decide?" asks two things; each part is matched on its own.
+    private static final Pattern SECOND_QUESTION = Pattern.compile(
+            "(?i)(?:[,;]\\s*|\\s+)(?:and|or|also|plus)\\s+(?=(?:what|what's|how|who|when|where|which|why|is|are|do|does|did|can|could|should|will|would)\\b)"
+            + "|;\\s+(?=(?:what|how|who|when|where|which|why|is|are|do|does|can|could|should|will|would)\\b)");
 
     private Sentences() {
     }
@@ -35,10 +39,25 @@ public final class Sentences {
                 s = s.substring(cut).strip();
             }
             if (!s.isEmpty()) {
-                sentences.add(s);
+                addClauses(s, sentences);
             }
         }
         return sentences;
+    }
+
+    private static void addClauses(String sentence, List<String> out) {
+        String[] parts = sentence.endsWith("?") ? SECOND_QUESTION.split(sentence) : new String[] {sentence};
+        if (parts.length == 1) {
+            out.add(sentence);
+            return;
+        }
+        for (String part : parts) {
+            String p = part.strip();
+            if (p.length() >= 2) {
+                // The question mark sits at the end of the whole sentence; every part of it is a question.
+                out.add(p.endsWith("?") ? p : p + "?");
+            }
+        }
     }
 
     public static boolean isQuestion(String sentence) {

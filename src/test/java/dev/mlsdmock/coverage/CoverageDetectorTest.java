@@ -15,7 +15,7 @@ class CoverageDetectorTest {
     private static final SentenceEmbedder EMBEDDER = new SentenceEmbedder();
     private final CoverageDetector detector = new CoverageDetector(EMBEDDER,
             new CoverageDetector.Thresholds(0.55, 0.62, 0.72, 0.06),
-            List.of("Let's move on to the next step.", "Shall we go to the next stage?"));
+            () -> List.of("Let's move on to the next step.", "Shall we go to the next stage?"));
     private final Rubric rubric = TestRubrics.load("ad-click-prediction");
 
     @Test

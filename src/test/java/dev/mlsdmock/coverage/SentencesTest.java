@@ -13,6 +13,16 @@ class SentencesTest {
     }
 
     @Test
+    void splitsACompoundQuestionIntoItsQuestions() {
+        assertThat(Sentences.split("How many posts are uploaded per day, and how fast do we need a decision?"))
+                .containsExactly("How many posts are uploaded per day?", "how fast do we need a decision?");
+        assertThat(Sentences.split("What kinds of harm are in scope and what's the business goal?"))
+                .containsExactly("What kinds of harm are in scope?", "what's the business goal?");
+        assertThat(Sentences.split("I'd use trees and boosting, and what matters is latency."))
+                .containsExactly("I'd use trees and boosting, and what matters is latency.");
+    }
+
+    @Test
     void cutsRunOnSentences() {
         String runOn = "word ".repeat(300);
         assertThat(Sentences.split(runOn)).hasSizeGreaterThan(1).allMatch(s -> s.length() <= 500);
