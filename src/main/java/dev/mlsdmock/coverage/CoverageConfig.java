@@ -14,8 +14,8 @@ public interface CoverageConfig {
     @WithDefault("0.06")
     double stageBonus();
 
-    /** Cosine similarity from which a candidate question counts as asking for a rubric fact. */
-    @WithDefault("0.62")
+    /** Score (similarity blended with word overlap) from which a candidate question asks for a rubric fact. */
+    @WithDefault("0.45")
     double factThreshold();
 
     /** Cosine similarity from which a sentence counts as asking to move on to the next stage. */

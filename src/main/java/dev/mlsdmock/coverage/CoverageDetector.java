@@ -9,7 +9,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -23,10 +26,14 @@ public class CoverageDetector {
     private static final int MAX_FACTS_PER_QUESTION = 2;
     private static final int MAX_SIGNALS_PER_SENTENCE = 2;
     private static final double SENTENCE_MARGIN = 0.05;
+    private static final double LEXICAL_WEIGHT = 0.2;
+    private static final double RELATED_SIGNAL_MIN = 0.45;
 
     private final SentenceEmbedder embedder;
     private final Thresholds thresholds;
     private final Supplier<List<String>> moveOnExamples;
+    private final Map<Fact, Set<String>> factWords = new ConcurrentHashMap<>();
+    private final Map<Fact, Optional<String>> relatedSignal = new ConcurrentHashMap<>();
 
     /**
      * @param moveOnExamples phrasings of "let's move on", read on each use so edited prompt files apply at once
@@ -48,7 +55,7 @@ public class CoverageDetector {
             return Analysis.empty();
         }
         List<float[]> vectors = embedder.embed(sentences);
-        Set<String> signals = detectSignals(rubric, stage, text, vectors);
+        Set<String> signals = new TreeSet<>(detectSignals(rubric, stage, text, vectors));
 
         Set<Fact> facts = new LinkedHashSet<>();
         int unanswered = 0;
@@ -56,13 +63,16 @@ public class CoverageDetector {
             if (!Sentences.isQuestion(sentences.get(i))) {
                 continue;
             }
-            List<Fact> matched = matchFacts(rubric, vectors.get(i));
+            List<Fact> matched = matchFacts(rubric, sentences.get(i), vectors.get(i));
             if (matched.isEmpty()) {
                 unanswered++;
             }
             facts.addAll(matched);
+            if (stage == Stage.CLARIFY) {
+                matched.forEach(f -> clarifySignalOf(rubric, f).ifPresent(signals::add));
+            }
         }
-        return new Analysis(signals, List.copyOf(facts), unanswered, wantsToMoveOn(vectors));
+        return new Analysis(Set.copyOf(signals), List.copyOf(facts), unanswered, wantsToMoveOn(vectors));
     }
 
     /** Signals shown by a text, without stage context; for reading a whole transcript. */
@@ -123,23 +133,55 @@ public class CoverageDetector {
         return best;
     }
 
-    private List<Fact> matchFacts(Rubric rubric, float[] question) {
+    /**
+     * Scores each fact against one question: the better of its similarity to the fact's example questions and to
+     * the fact's answer, blended with word overlap; keeps the best and any within a small margin of it.
+     */
+    private List<Fact> matchFacts(Rubric rubric, String question, float[] vector) {
         record Scored(Fact fact, double score) {
         }
+        Set<String> questionWords = Lexical.words(question);
         List<Scored> scored = new ArrayList<>();
         for (Fact fact : rubric.facts()) {
-            double best = 0;
-            for (float[] q : embedder.embedReferences(fact.questions())) {
-                best = Math.max(best, SentenceEmbedder.similarity(question, q));
-            }
-            if (best >= thresholds.fact()) {
-                scored.add(new Scored(fact, best));
+            double semantic = Math.max(similarity(vector, embedder.embedReferences(fact.questions())),
+                    similarity(vector, embedder.embedReferences(Sentences.split(fact.answer()))));
+            double lexical = Lexical.coverage(questionWords, factWords(fact));
+            double score = (1 - LEXICAL_WEIGHT) * semantic + LEXICAL_WEIGHT * lexical;
+            if (score >= thresholds.fact()) {
+                scored.add(new Scored(fact, score));
             }
         }
         scored.sort((a, b) -> Double.compare(b.score(), a.score()));
         // "How many users?" is close to both the users fact and the scale fact; reveal only what was asked.
         double cut = scored.isEmpty() ? 0 : scored.get(0).score() - SENTENCE_MARGIN;
         return scored.stream().filter(x -> x.score() >= cut).limit(MAX_FACTS_PER_QUESTION).map(Scored::fact).toList();
+    }
+
+    private Set<String> factWords(Fact fact) {
+        return factWords.computeIfAbsent(fact, f -> Lexical.words(String.join(" ", f.questions()) + " " + f.answer()
+                + " " + f.id().replace('-', ' ')));
+    }
+
+    /**
+     * The clarify signal a fact belongs to (asking for the latency budget is the latency signal), found once per
+     * fact as the signal whose examples are closest to the fact's questions.
+     */
+    private Optional<String> clarifySignalOf(Rubric rubric, Fact fact) {
+        return relatedSignal.computeIfAbsent(fact, f -> {
+            String best = null;
+            double bestScore = RELATED_SIGNAL_MIN;
+            List<float[]> questions = embedder.embedReferences(f.questions());
+            for (Signal signal : rubric.stage(Stage.CLARIFY).signals()) {
+                for (float[] q : questions) {
+                    double sim = similarity(q, embedder.embedReferences(signal.examples()));
+                    if (sim > bestScore) {
+                        bestScore = sim;
+                        best = signal.id();
+                    }
+                }
+            }
+            return Optional.ofNullable(best);
+        });
     }
 
     private boolean wantsToMoveOn(List<float[]> vectors) {

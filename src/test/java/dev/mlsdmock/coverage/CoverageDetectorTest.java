@@ -14,7 +14,7 @@ class CoverageDetectorTest {
 
     private static final SentenceEmbedder EMBEDDER = new SentenceEmbedder();
     private final CoverageDetector detector = new CoverageDetector(EMBEDDER,
-            new CoverageDetector.Thresholds(0.55, 0.62, 0.72, 0.06),
+            new CoverageDetector.Thresholds(0.55, 0.45, 0.72, 0.06),
             () -> List.of("Let's move on to the next step.", "Shall we go to the next stage?"));
     private final Rubric rubric = TestRubrics.load("ad-click-prediction");
 
@@ -41,10 +41,17 @@ class CoverageDetectorTest {
     }
 
     @Test
+    void askingForAFactInClarifyShowsTheMatchingClarifySignal() {
+        Analysis a = detector.analyze(rubric, Stage.CLARIFY, "What is the latency budget?");
+        assertThat(a.signalIds()).contains("clarify-latency");
+    }
+
+    @Test
     void anUnknownQuestionIsCountedAsUnanswered() {
         Analysis a = detector.analyze(rubric, Stage.CLARIFY, "Which programming language does the team prefer?");
         assertThat(a.askedFacts()).isEmpty();
         assertThat(a.unansweredQuestions()).isEqualTo(1);
+        assertThat(detector.analyze(rubric, Stage.CLARIFY, "What does the team have for lunch?").askedFacts()).isEmpty();
     }
 
     @Test
