@@ -35,11 +35,16 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
     public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
                                               AuthenticationRequestContext context) {
         return context.runBlocking(() -> accounts.verify(request.getUsername(), request.getPassword().getPassword())
-                .map(account -> (SecurityIdentity) QuarkusSecurityIdentity.builder()
-                        .setPrincipal(new QuarkusPrincipal(account.username))
-                        .addRole(USER_ROLE)
-                        .addAttribute(ACCOUNT_ID, account.id)
-                        .build())
+                .map(AccountIdentityProvider::identityOf)
                 .orElseThrow(() -> new AuthenticationFailedException("Wrong username or password")));
+    }
+
+    /** The identity of a logged-in account: its name, the one role, and its id for ownership checks. */
+    static SecurityIdentity identityOf(Account account) {
+        return QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal(account.username))
+                .addRole(USER_ROLE)
+                .addAttribute(ACCOUNT_ID, account.id)
+                .build();
     }
 }

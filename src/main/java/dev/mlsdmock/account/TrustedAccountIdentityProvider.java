@@ -5,8 +5,6 @@ import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.TrustedAuthenticationRequest;
-import io.quarkus.security.runtime.QuarkusPrincipal;
-import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,11 +25,7 @@ public class TrustedAccountIdentityProvider implements IdentityProvider<TrustedA
     public Uni<SecurityIdentity> authenticate(TrustedAuthenticationRequest request, AuthenticationRequestContext context) {
         return context.runBlocking(() -> QuarkusTransaction.requiringNew()
                 .call(() -> Account.findByUsername(request.getPrincipal()))
-                .map(account -> (SecurityIdentity) QuarkusSecurityIdentity.builder()
-                        .setPrincipal(new QuarkusPrincipal(account.username))
-                        .addRole(AccountIdentityProvider.USER_ROLE)
-                        .addAttribute(AccountIdentityProvider.ACCOUNT_ID, account.id)
-                        .build())
+                .map(AccountIdentityProvider::identityOf)
                 .orElseThrow(() -> new AuthenticationFailedException("The account of this session no longer exists")));
     }
 }
