@@ -17,11 +17,17 @@ public final class Frames {
         }
     }
 
-    /** A stored turn. For a candidate turn it is also the acknowledgement of the answer with that client id. */
+    /**
+     * A stored turn. For a candidate turn it is also the acknowledgement of the answer with that client id.
+     * {@code fallback} is true (and present) only on an interviewer turn the offline interviewer spoke in place of
+     * the interview's model; it replaces any delta streamed for the same seq.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record TurnFrame(String type, int seq, String role, String stage, String text, Instant at, String clientId) {
+    public record TurnFrame(String type, int seq, String role, String stage, String text, Instant at, String clientId,
+                            Boolean fallback) {
         public static TurnFrame of(TurnView t) {
-            return new TurnFrame("turn", t.seq(), t.role().id(), t.stage().id(), t.text(), t.at(), t.clientId());
+            return new TurnFrame("turn", t.seq(), t.role().id(), t.stage().id(), t.text(), t.at(), t.clientId(),
+                    t.fallback() ? Boolean.TRUE : null);
         }
     }
 

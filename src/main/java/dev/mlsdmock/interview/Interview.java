@@ -38,9 +38,17 @@ public class Interview extends PanacheEntityBase {
     @Column(name = "stage_started_at", nullable = false)
     public Instant stageStartedAt;
 
-    /** Which interviewer ran it, e.g. {@code offline}. */
+    /** Which interviewer ran it: {@code offline} or {@code llm}. */
     @Column(nullable = false)
     public String interviewer;
+
+    /** For an LLM interview: the model it was created for, e.g. {@code openai/gpt-4o-mini}. */
+    @Column(name = "model")
+    public String model;
+
+    /** For an LLM interview: the most tokens its model calls may use; null for no limit. */
+    @Column(name = "token_budget")
+    public Integer tokenBudget;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

@@ -119,6 +119,9 @@ public class InterviewConversation {
     }
 
     private void sendSpoken(Spoken spoken, FrameSink out) {
+        if (spoken.notice() != null) {
+            out.send(new ErrorFrame(spoken.notice().code(), spoken.notice().message()));
+        }
         if (spoken.stageChanged()) {
             out.send(spoken.stage());
         }

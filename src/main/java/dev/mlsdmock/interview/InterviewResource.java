@@ -2,6 +2,7 @@ package dev.mlsdmock.interview;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.mlsdmock.account.CurrentAccount;
+import dev.mlsdmock.llm.Usage;
 import dev.mlsdmock.web.ApiException;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
@@ -30,7 +31,8 @@ public class InterviewResource {
 
     @POST
     public Response create(CreateInterview body) {
-        Interview interview = interviews.create(account.id(), body == null ? null : body.problemId());
+        Interview interview = body == null ? interviews.create(account.id(), null)
+                : interviews.create(account.id(), body.problemId(), body.interviewer(), body.tokenBudget());
         return Response.created(URI.create("/api/interviews/" + interview.id)).entity(Summary.of(interview)).build();
     }
 
@@ -44,8 +46,8 @@ public class InterviewResource {
     public Details get(@PathParam("id") String id) {
         InterviewService.Details details = interviews.details(account.id(), parse(id)).orElseThrow(() -> notFound(id));
         Interview i = details.interview();
-        return new Details(i.id, i.problemId, i.status.id(), i.stage.id(), i.interviewer, i.createdAt, i.endedAt,
-                details.turns().stream().map(TurnDto::of).toList());
+        return new Details(i.id, i.problemId, i.status.id(), i.stage.id(), i.interviewer, i.model, i.createdAt, i.endedAt,
+                details.turns().stream().map(TurnDto::of).toList(), Usage.of(details.turns(), i.tokenBudget));
     }
 
     /** Ends the interview (the same as the WebSocket "end" frame). Ending an ended interview changes nothing. */
@@ -73,27 +75,43 @@ public class InterviewResource {
                 + " for this account. GET /api/interviews lists yours.");
     }
 
-    public record CreateInterview(String problemId) {
+    /**
+     * @param interviewer {@code llm} or {@code offline}; when absent, the LLM if the server has one configured
+     * @param tokenBudget optional cap on the tokens the LLM may use in this interview
+     */
+    public record CreateInterview(String problemId, String interviewer, Integer tokenBudget) {
     }
 
     public record Status(String status) {
     }
 
-    public record Summary(UUID id, String problemId, String status, String stage, String interviewer,
+    public record Summary(UUID id, String problemId, String status, String stage, String interviewer, String model,
                           Instant createdAt, Instant endedAt) {
         static Summary of(Interview i) {
-            return new Summary(i.id, i.problemId, i.status.id(), i.stage.id(), i.interviewer, i.createdAt, i.endedAt);
+            return new Summary(i.id, i.problemId, i.status.id(), i.stage.id(), i.interviewer, i.model, i.createdAt, i.endedAt);
         }
     }
 
-    public record Details(UUID id, String problemId, String status, String stage, String interviewer,
-                          Instant createdAt, Instant endedAt, List<TurnDto> turns) {
+    public record Details(UUID id, String problemId, String status, String stage, String interviewer, String model,
+                          Instant createdAt, Instant endedAt, List<TurnDto> turns, Usage usage) {
     }
 
+    /**
+     * @param source for an interviewer turn: {@code offline}, {@code <provider>/<model>}, {@code offline-fallback}
+     *               or {@code offline-budget}
+     * @param usage  for a model-spoken turn: its token counts
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record TurnDto(int seq, String role, String stage, String text, Instant at, String clientId) {
+    public record TurnDto(int seq, String role, String stage, String text, Instant at, String clientId, String source,
+                          Boolean fallback, TurnUsage usage) {
         static TurnDto of(TurnView t) {
-            return new TurnDto(t.seq(), t.role().id(), t.stage().id(), t.text(), t.at(), t.clientId());
+            TurnUsage usage = t.inputTokens() == null && t.outputTokens() == null ? null
+                    : new TurnUsage(t.inputTokens(), t.outputTokens());
+            return new TurnDto(t.seq(), t.role().id(), t.stage().id(), t.text(), t.at(), t.clientId(), t.source(),
+                    t.fallback() ? Boolean.TRUE : null, usage);
         }
+    }
+
+    public record TurnUsage(Integer inputTokens, Integer outputTokens) {
     }
 }

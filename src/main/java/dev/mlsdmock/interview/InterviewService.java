@@ -4,8 +4,7 @@ import dev.mlsdmock.coverage.Analysis;
 import dev.mlsdmock.coverage.CoverageDetector;
 import dev.mlsdmock.interview.Frames.StageFrame;
 import dev.mlsdmock.interview.StagePolicy.InterviewState;
-import dev.mlsdmock.interviewer.Interviewer;
-import dev.mlsdmock.interviewer.OfflineInterviewer;
+import dev.mlsdmock.llm.Interviewers;
 import dev.mlsdmock.rubric.Rubric;
 import dev.mlsdmock.rubric.RubricRegistry;
 import dev.mlsdmock.web.ApiException;
@@ -36,28 +35,38 @@ public class InterviewService {
     private final RubricRegistry rubrics;
     private final StagePolicy policy;
     private final CoverageDetector coverage;
-    private final OfflineInterviewer offline;
+    private final Interviewers interviewers;
     private final InterviewConfig config;
     private final Clock clock;
     private final Event<InterviewEnded> ended;
 
     public InterviewService(RubricRegistry rubrics, StagePolicy policy, CoverageDetector coverage,
-                            OfflineInterviewer offline, InterviewConfig config, Clock clock, Event<InterviewEnded> ended) {
+                            Interviewers interviewers, InterviewConfig config, Clock clock, Event<InterviewEnded> ended) {
         this.rubrics = rubrics;
         this.policy = policy;
         this.coverage = coverage;
-        this.offline = offline;
+        this.interviewers = interviewers;
         this.config = config;
         this.clock = clock;
         this.ended = ended;
     }
 
-    @Transactional
+    /** A new interview with the server's default interviewer. */
     public Interview create(long accountId, String problemId) {
+        return create(accountId, problemId, null, null);
+    }
+
+    /**
+     * @param interviewer {@code llm}, {@code offline}, or null for the server's default
+     * @param tokenBudget the most tokens the model may use in this interview, or null for the configured default
+     */
+    @Transactional
+    public Interview create(long accountId, String problemId, String interviewer, Integer tokenBudget) {
         if (problemId == null || rubrics.find(problemId).isEmpty()) {
             throw ApiException.badRequest("unknown_problem", "There is no problem '" + problemId
                     + "'. GET /api/problems lists the problem ids.");
         }
+        Interviewers.Choice choice = interviewers.choose(interviewer, tokenBudget);
         Instant now = Instant.now(clock);
         Interview interview = new Interview();
         interview.id = UUID.randomUUID();
@@ -66,7 +75,9 @@ public class InterviewService {
         interview.status = InterviewStatus.ACTIVE;
         interview.stage = Stage.CLARIFY;
         interview.stageStartedAt = now;
-        interview.interviewer = offline.name();
+        interview.interviewer = choice.interviewer();
+        interview.model = choice.model();
+        interview.tokenBudget = choice.tokenBudget();
         interview.createdAt = now;
         interview.persist();
         return interview;
@@ -190,15 +201,17 @@ public class InterviewService {
             Rubric rubric = rubricOf(interview.problemId);
             InterviewState state = new InterviewState(rubric, interview.stage, interview.stageStartedAt, turns);
             int lastSeq = turns.isEmpty() ? 0 : turns.get(turns.size() - 1).seq();
-            return decide.apply(new Context(rubric, state, turns)).map(plan -> new Prepared(rubric, state, plan, lastSeq));
+            return decide.apply(new Context(rubric, state, turns)).map(plan -> new Prepared(rubric, state, plan, lastSeq,
+                    interview.interviewer, interview.tokenBudget));
         });
         if (prepared.isEmpty()) {
             return Optional.empty();
         }
         Prepared p = prepared.get();
         int seq = p.lastSeq() + 1;
-        Interviewer interviewer = offline;
-        String text = interviewer.speak(p.rubric(), p.state(), p.plan(), piece -> deltas.accept(seq, piece));
+        // The words come from outside the transaction: a model may stream for many seconds.
+        Interviewers.Outcome words = interviewers.speak(p.interviewer(), p.tokenBudget(), p.rubric(), p.state(), p.plan(),
+                piece -> deltas.accept(seq, piece));
         Optional<Spoken> spoken = QuarkusTransaction.requiringNew().call(() -> {
             Interview interview = lockOrFail(id);
             if (!interview.isActive() || lastSeq(id) != p.lastSeq()) {
@@ -211,8 +224,11 @@ public class InterviewService {
             turn.seq = seq;
             turn.role = Role.INTERVIEWER;
             turn.stage = plan.stage();
-            turn.text = text;
+            turn.text = words.text();
             turn.at = now;
+            turn.source = words.source();
+            turn.inputTokens = words.inputTokens();
+            turn.outputTokens = words.outputTokens();
             turn.kind = plan.kind();
             turn.probe = plan.probe() == null ? null : plan.probe().id();
             turn.persist();
@@ -224,7 +240,8 @@ public class InterviewService {
                 interview.status = InterviewStatus.ENDED;
                 interview.endedAt = now;
             }
-            return Optional.of(new Spoken(TurnView.of(turn), plan.changesStage(), stageFrame(interview), plan.endsInterview()));
+            return Optional.of(new Spoken(TurnView.of(turn), plan.changesStage(), stageFrame(interview), plan.endsInterview(),
+                    words.notice()));
         });
         if (spoken.isPresent() && spoken.get().ended()) {
             ended.fire(new InterviewEnded(id));
@@ -277,13 +294,18 @@ public class InterviewService {
     public record Acknowledged(TurnView turn, boolean duplicate, Analysis analysis) {
     }
 
-    /** A stored interviewer turn and what it changed. */
-    public record Spoken(TurnView turn, boolean stageChanged, StageFrame stage, boolean ended) {
+    /**
+     * A stored interviewer turn and what it changed.
+     *
+     * @param notice what the client must be told first (the model failed and the offline interviewer spoke), or null
+     */
+    public record Spoken(TurnView turn, boolean stageChanged, StageFrame stage, boolean ended, Interviewers.Notice notice) {
     }
 
     private record Context(Rubric rubric, InterviewState state, List<TurnView> turns) {
     }
 
-    private record Prepared(Rubric rubric, InterviewState state, TurnPlan plan, int lastSeq) {
+    private record Prepared(Rubric rubric, InterviewState state, TurnPlan plan, int lastSeq, String interviewer,
+                            Integer tokenBudget) {
     }
 }

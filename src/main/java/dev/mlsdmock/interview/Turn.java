@@ -62,6 +62,21 @@ public class Turn extends PanacheEntityBase {
     @Column(name = "signals")
     public String signals;
 
+    /**
+     * For an interviewer turn: who produced it: {@code offline}, {@code <provider>/<model>}, {@code offline-fallback}
+     * (the model failed) or {@code offline-budget} (the token budget was spent).
+     */
+    @Column(name = "source")
+    public String source;
+
+    /** For a model-spoken turn: the prompt tokens of the call, when the provider reported them. */
+    @Column(name = "input_tokens")
+    public Integer inputTokens;
+
+    /** For a model-spoken turn: the completion tokens of the call, when the provider reported them. */
+    @Column(name = "output_tokens")
+    public Integer outputTokens;
+
     public Set<String> signalIds() {
         if (signals == null || signals.isBlank()) {
             return Set.of();

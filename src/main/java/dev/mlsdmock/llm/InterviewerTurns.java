@@ -1,0 +1,51 @@
+package dev.mlsdmock.llm;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.mlsdmock.interview.TurnPlan.Kind;
+
+import java.util.Locale;
+import java.util.Map;
+
+/** The LLM interviewer's per-turn instructions, from {@code prompts/interviewer-turns.yaml}. */
+public record InterviewerTurns(
+        Map<String, String> instructions,
+        @JsonProperty("reveal-facts") String revealFacts,
+        @JsonProperty("not-specified") String notSpecified,
+        @JsonProperty("requirement-change") String requirementChange,
+        Map<String, String> events,
+        @JsonProperty("requirement-changes") Map<String, String> requirementChanges) {
+
+    public static final String FILE = "interviewer-turns.yaml";
+
+    public String instruction(Kind kind) {
+        return instructions.get(key(kind));
+    }
+
+    public String requirementChangeFor(String problemId) {
+        return requirementChanges.getOrDefault(problemId, requirementChanges.get("default"));
+    }
+
+    static String key(Kind kind) {
+        return kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    InterviewerTurns validate() {
+        for (Kind kind : Kind.values()) {
+            require(instructions == null ? null : instructions.get(key(kind)), "instructions." + key(kind));
+        }
+        require(revealFacts, "reveal-facts");
+        require(notSpecified, "not-specified");
+        require(requirementChange, "requirement-change");
+        for (String event : new String[]{"open", "advance", "end"}) {
+            require(events == null ? null : events.get(event), "events." + event);
+        }
+        require(requirementChanges == null ? null : requirementChanges.get("default"), "requirement-changes.default");
+        return this;
+    }
+
+    private static void require(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(field + ": is missing or empty");
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.mlsdmock.llm;
+
+/**
+ * Why the model could not produce a turn. {@link #code()} is what the client's {@code error} frame carries;
+ * the message is written for the candidate, and never contains provider responses or keys.
+ */
+public class LlmFailure extends RuntimeException {
+
+    public enum Code {
+        /** No first token within {@code interviewer.first-token-timeout}. */
+        LLM_TIMEOUT,
+        /** The provider answered with an error (429, 5xx, refused connection) even after retries, or the circuit is open. */
+        LLM_UNAVAILABLE,
+        /** The stream stopped before the model finished its turn. */
+        LLM_STREAM_CUT,
+        /** The model's text cannot be used as an interviewer turn. */
+        LLM_INVALID_OUTPUT;
+
+        public String id() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    private final Code code;
+    private final boolean deltasSent;
+
+    public LlmFailure(Code code, String message, boolean deltasSent, Throwable cause) {
+        super(message, cause);
+        this.code = code;
+        this.deltasSent = deltasSent;
+    }
+
+    public Code code() {
+        return code;
+    }
+
+    /** Whether part of the turn already reached the client (then it must not be retried: the text would repeat). */
+    public boolean deltasSent() {
+        return deltasSent;
+    }
+
+    /** A failure before anything was streamed that a new attempt may not have: 429, 5xx, a refused connection. */
+    public static class Transient extends LlmFailure {
+        public Transient(String message, Throwable cause) {
+            super(Code.LLM_UNAVAILABLE, message, false, cause);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package dev.mlsdmock.llm;
+
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.output.FinishReason;
+import dev.mlsdmock.interview.Role;
+import dev.mlsdmock.interview.Stage;
+import dev.mlsdmock.interview.StagePolicy;
+import dev.mlsdmock.interview.StagePolicy.InterviewState;
+import dev.mlsdmock.interview.TurnPlan;
+import dev.mlsdmock.interview.TurnView;
+import dev.mlsdmock.rubric.Rubric;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * The interviewer persona on an LLM: words the turn the stage policy planned, streaming it as it is written.
+ * Decides when the one requirement change is announced (the first model turn of its stage), and refuses output
+ * that cannot stand as an interviewer turn: empty, cut off, or repeating the hidden rubric.
+ */
+@ApplicationScoped
+public class LlmInterviewer {
+
+    private final LlmModels models;
+    private final LlmClient client;
+    private final LlmPrompts prompts;
+    private final LlmConfig config;
+    private final StagePolicy policy;
+    private final Clock clock;
+    private final Stage changeStage;
+
+    public LlmInterviewer(LlmModels models, LlmClient client, LlmPrompts prompts, LlmConfig config, StagePolicy policy,
+                          Clock clock) {
+        this.models = models;
+        this.client = client;
+        this.prompts = prompts;
+        this.config = config;
+        this.policy = policy;
+        this.clock = clock;
+        this.changeStage = Stage.fromId(config.requirementChangeStage().toLowerCase(Locale.ROOT)).orElseThrow(() ->
+                new IllegalStateException("interviewer.requirement-change-stage must be one of clarify, frame, data, "
+                        + "model, evaluate, serve, monitor; it is '" + config.requirementChangeStage() + "'"));
+    }
+
+    /**
+     * @throws LlmFailure when no usable turn came back; deltas may have been sent before it
+     */
+    public Spoken speak(Rubric rubric, InterviewState state, TurnPlan plan, Consumer<String> deltas) {
+        LlmModels.Selected selected = models.selected().orElseThrow(() -> new LlmFailure(LlmFailure.Code.LLM_UNAVAILABLE,
+                "This server has no LLM configured any more (interviewer.llm=off).", false, null));
+        InterviewerTurns turns = prompts.turns();
+        PromptAssembler assembler = new PromptAssembler(prompts.system(), turns, prompts.library().offlinePhrases(),
+                policy.budgets());
+        boolean announceChange = announcesRequirementChange(state, plan);
+        List<ChatMessage> messages = assembler.messages(rubric, state, plan, Instant.now(clock),
+                announceChange ? turns.requirementChangeFor(rubric.id()) : null);
+        ChatRequest request = ChatRequest.builder().messages(messages).maxOutputTokens(config.maxOutputTokens()).build();
+        Completion completion = client.stream(selected.model(), request, config.firstTokenTimeout(), config.totalTimeout(), deltas);
+        String text = check(rubric, completion);
+        return new Spoken(text, selected.label(), completion.inputTokens(), completion.outputTokens());
+    }
+
+    /** The change is announced once: on the first turn the model speaks in its stage (an offline fallback does not count). */
+    boolean announcesRequirementChange(InterviewState state, TurnPlan plan) {
+        if (plan.stage() != changeStage || plan.endsInterview()) {
+            return false;
+        }
+        return state.turns().stream().noneMatch(t -> t.role() == Role.INTERVIEWER && t.stage() == changeStage
+                && isModelTurn(t));
+    }
+
+    static boolean isModelTurn(TurnView t) {
+        return t.source() != null && t.source().contains("/");
+    }
+
+    static String check(Rubric rubric, Completion completion) {
+        String text = completion.text() == null ? "" : completion.text().strip();
+        FinishReason reason = completion.finishReason();
+        if (reason == null && completion.inputTokens() == null && completion.outputTokens() == null) {
+            // Neither a finish reason nor the final usage record arrived: the stream ended early.
+            throw new LlmFailure(LlmFailure.Code.LLM_STREAM_CUT, "The AI interviewer's answer broke off before it was finished.",
+                    !text.isEmpty(), null);
+        }
+        if (reason == FinishReason.LENGTH) {
+            throw invalid("The AI interviewer's answer ran over the length limit.", text);
+        }
+        if (reason == FinishReason.CONTENT_FILTER) {
+            throw invalid("The AI provider filtered the interviewer's answer.", text);
+        }
+        if (text.isEmpty()) {
+            throw invalid("The AI interviewer's answer was empty.", text);
+        }
+        String lower = text.toLowerCase(Locale.ROOT);
+        boolean leaks = lower.contains("<candidate_answer") || lower.contains("</candidate_answer")
+                || lower.contains("# your next turn") || lower.contains("what a strong candidate shows")
+                || rubric.allSignals().anyMatch(s -> lower.contains(s.description().strip().toLowerCase(Locale.ROOT)));
+        if (leaks) {
+            throw invalid("The AI interviewer's answer repeated its hidden instructions.", text);
+        }
+        return text;
+    }
+
+    private static LlmFailure invalid(String message, String text) {
+        return new LlmFailure(LlmFailure.Code.LLM_INVALID_OUTPUT, message, !text.isEmpty(), null);
+    }
+
+    /** A turn the model produced, with its source label ({@code provider/model}) and token usage. */
+    public record Spoken(String text, String source, Integer inputTokens, Integer outputTokens) {
+    }
+}

@@ -1,0 +1,144 @@
+package dev.mlsdmock.llm;
+
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.mlsdmock.interview.Role;
+import dev.mlsdmock.interview.Stage;
+import dev.mlsdmock.interview.StageBudgets;
+import dev.mlsdmock.interview.StagePolicy.InterviewState;
+import dev.mlsdmock.interview.TurnPlan;
+import dev.mlsdmock.interview.TurnPlan.Kind;
+import dev.mlsdmock.interview.TurnView;
+import dev.mlsdmock.prompt.OfflinePhrases;
+import dev.mlsdmock.rubric.Rubric;
+import dev.mlsdmock.rubric.Rubric.Fact;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Builds the messages of one LLM interviewer turn from the stored transcript, which is the conversation's only
+ * memory: a restarted server or another instance builds the same messages. The system message carries the
+ * persona, the hidden rubric of the current stage and the stage machine's plan for this turn; every candidate
+ * turn is fenced in {@code <candidate_answer>} tags, with any tag the candidate typed neutralised so their text
+ * cannot close the fence. Pure logic, no Quarkus.
+ */
+public final class PromptAssembler {
+
+    static final String OPEN_TAG = "<candidate_answer>";
+    static final String CLOSE_TAG = "</candidate_answer>";
+    private static final Pattern FENCE_LOOKALIKE = Pattern.compile("(?i)<(\\s*/?\\s*)(candidate_answer|event)");
+
+    private final String systemTemplate;
+    private final InterviewerTurns turns;
+    private final OfflinePhrases phrases;
+    private final StageBudgets budgets;
+
+    public PromptAssembler(String systemTemplate, InterviewerTurns turns, OfflinePhrases phrases, StageBudgets budgets) {
+        this.systemTemplate = systemTemplate;
+        this.turns = turns;
+        this.phrases = phrases;
+        this.budgets = budgets;
+    }
+
+    /**
+     * @param requirementChange the change to announce in this turn, or null
+     */
+    public List<ChatMessage> messages(Rubric rubric, InterviewState state, TurnPlan plan, Instant now, String requirementChange) {
+        List<ChatMessage> messages = new ArrayList<>();
+        messages.add(SystemMessage.from(system(rubric, state, plan, now, requirementChange)));
+        for (TurnView turn : state.turns()) {
+            messages.add(turn.role() == Role.CANDIDATE ? UserMessage.from(fence(turn.text())) : AiMessage.from(turn.text()));
+        }
+        boolean answersCandidate = !state.turns().isEmpty()
+                && state.turns().get(state.turns().size() - 1).role() == Role.CANDIDATE;
+        if (!answersCandidate) {
+            String event = switch (plan.kind()) {
+                case OPEN -> turns.events().get("open");
+                case CLOSE, END_EARLY -> turns.events().get("end");
+                default -> turns.events().get("advance");
+            };
+            messages.add(UserMessage.from("<event>" + event + "</event>"));
+        }
+        return messages;
+    }
+
+    String system(Rubric rubric, InterviewState state, TurnPlan plan, Instant now, String requirementChange) {
+        Stage stage = plan.stage();
+        long remaining = plan.changesStage() ? budgets.of(stage).toSeconds()
+                : budgets.remainingSeconds(stage, state.stageStartedAt(), now);
+        Rubric.StageRubric stageRubric = rubric.stage(stage);
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("{title}", rubric.title());
+        values.put("{opening}", rubric.opening().strip());
+        values.put("{facts}", rubric.facts().stream().map(f -> "- (" + f.topic().id() + ") " + f.answer().strip())
+                .collect(Collectors.joining("\n")));
+        values.put("{stage_number}", String.valueOf(stage.number()));
+        values.put("{stage_name}", phrases.stageName(stage));
+        values.put("{minutes_left}", minutes(remaining));
+        values.put("{signals}", stageRubric.signals().stream()
+                .map(s -> "- " + s.description().strip() + " If it is missing, a follow-up could be: " + s.probe().strip())
+                .collect(Collectors.joining("\n")));
+        values.put("{red_flags}", stageRubric.redFlags().isEmpty() ? "- none listed"
+                : stageRubric.redFlags().stream().map(r -> "- " + r.description().strip()).collect(Collectors.joining("\n")));
+        values.put("{instruction}", instruction(rubric, plan, requirementChange));
+        String text = systemTemplate;
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            text = text.replace(e.getKey(), e.getValue());
+        }
+        return text.strip();
+    }
+
+    String instruction(Rubric rubric, TurnPlan plan, String requirementChange) {
+        List<String> parts = new ArrayList<>();
+        if (!plan.facts().isEmpty()) {
+            parts.add(fill(turns.revealFacts(), Map.of("{facts}",
+                    plan.facts().stream().map(Fact::answer).map(String::strip).collect(Collectors.joining(" ")))));
+        }
+        if (plan.unanswered() > 0) {
+            parts.add(turns.notSpecified());
+        }
+        if (requirementChange != null && plan.kind() != Kind.CLOSE && plan.kind() != Kind.END_EARLY) {
+            parts.add(fill(turns.requirementChange(), Map.of("{change}", requirementChange)));
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("{stage}", phrases.stageName(plan.stage()));
+        values.put("{previous}", phrases.stageName(plan.from()));
+        values.put("{question}", phrases.stageQuestion(plan.stage()));
+        values.put("{minutes}", String.valueOf(budgets.total().toMinutes()));
+        values.put("{signal}", plan.probe() == null ? "" : plan.probe().description().strip());
+        values.put("{probe}", plan.probe() == null ? "" : plan.probe().probe().strip());
+        parts.add(fill(turns.instruction(plan.kind()), values));
+        return String.join("\n", parts);
+    }
+
+    /** The candidate's words as data: inside the fence, with anything that looks like a fence tag neutralised. */
+    static String fence(String candidateText) {
+        return OPEN_TAG + "\n" + FENCE_LOOKALIKE.matcher(candidateText).replaceAll("&lt;$1$2") + "\n" + CLOSE_TAG;
+    }
+
+    private static String fill(String template, Map<String, String> values) {
+        String out = template;
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            out = out.replace(e.getKey(), e.getValue());
+        }
+        return out.strip();
+    }
+
+    static String minutes(long seconds) {
+        if (seconds <= 0) {
+            return "no time (the step is over its budget)";
+        }
+        if (seconds < 90) {
+            return "1 minute";
+        }
+        return Math.round(seconds / 60.0) + " minutes";
+    }
+}
