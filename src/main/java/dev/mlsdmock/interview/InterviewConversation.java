@@ -69,7 +69,7 @@ public class InterviewConversation {
     private void handle(UUID id, String message, FrameSink out) {
         if (message.length() > MAX_FRAME_CHARS) {
             throw ApiException.badRequest("frame_too_large", "The frame has " + message.length()
-                    + " characters; an answer may have at most 8000.");
+                    + " characters; a frame may have at most " + MAX_FRAME_CHARS + " (an answer at most 8000).");
         }
         JsonNode frame;
         try {

@@ -12,7 +12,7 @@ import java.util.function.Consumer;
  */
 public interface Interviewer {
 
-    /** Recorded on each interview, e.g. {@code offline} or {@code llm:gpt-4o-mini}. */
+    /** Recorded as the source of each turn it speaks, e.g. {@code offline}. */
     String name();
 
     /**

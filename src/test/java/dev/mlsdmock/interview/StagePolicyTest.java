@@ -162,11 +162,12 @@ class StagePolicyTest {
     }
 
     private void interviewer(Stage stage, Kind kind, String probe) {
-        turns.add(new TurnView(turns.size() + 1, Role.INTERVIEWER, stage, "...", START, null, kind, probe, Set.of()));
+        turns.add(new TurnView(turns.size() + 1, Role.INTERVIEWER, stage, "...", START, null, kind, probe, Set.of(),
+                "offline", null, null));
     }
 
     private void candidate(Stage stage, String... signals) {
         turns.add(new TurnView(turns.size() + 1, Role.CANDIDATE, stage, "...", START, "c" + turns.size(), null, null,
-                Set.of(signals)));
+                Set.of(signals), null, null, null));
     }
 }
