@@ -107,7 +107,8 @@ public class GradingWorker {
         return true;
     }
 
-    private void queueForgotten() {
+    /** Queues ended interviews that have neither a scorecard nor a job; returns how many. */
+    int queueForgotten() {
         int queued = QuarkusTransaction.requiringNew().call(() -> {
             List<Object[]> rows = GradingJob.getEntityManager().createQuery(
                     "select i.id, i.level from Interview i where i.status = dev.mlsdmock.interview.InterviewStatus.ENDED "
@@ -122,5 +123,6 @@ public class GradingWorker {
         if (queued > 0) {
             LOG.infof("Queued grading for %d ended interview(s) that had none", queued);
         }
+        return queued;
     }
 }

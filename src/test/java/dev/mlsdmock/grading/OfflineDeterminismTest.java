@@ -1,0 +1,31 @@
+package dev.mlsdmock.grading;
+
+import dev.mlsdmock.coverage.SentenceEmbedder;
+import dev.mlsdmock.rubric.Level;
+import dev.mlsdmock.rubric.Rubric;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Same transcript, same scorecard: also across two independently loaded embedding models (a restart). */
+class OfflineDeterminismTest {
+
+    @Test
+    void gradingTheSameTranscriptTwiceGivesIdenticalScorecards() {
+        Rubric rubric = Calibration.rubric("visual-search");
+        Transcript transcript = Calibration.transcript("visual-search", "mediocre");
+        UUID id = UUID.randomUUID();
+        UUID interview = UUID.randomUUID();
+        OfflineGrader one = new OfflineGrader(new SentenceEmbedder(), GradingDefaults.MATCH_THRESHOLD, GradingDefaults.EMBEDDING_MODEL);
+        OfflineGrader two = new OfflineGrader(new SentenceEmbedder(), GradingDefaults.MATCH_THRESHOLD, GradingDefaults.EMBEDDING_MODEL);
+        Scorecard first = ScorecardBuilder.build(id, interview, rubric, Level.SENIOR, transcript, one.grade(rubric, transcript), null, Instant.EPOCH);
+        Scorecard again = ScorecardBuilder.build(id, interview, rubric, Level.SENIOR, transcript, one.grade(rubric, transcript), null, Instant.EPOCH);
+        Scorecard fresh = ScorecardBuilder.build(id, interview, rubric, Level.SENIOR, transcript, two.grade(rubric, transcript), null, Instant.EPOCH);
+        assertThat(again).isEqualTo(first);
+        assertThat(fresh).isEqualTo(first);
+        assertThat(first.overall()).isPositive();
+    }
+}
