@@ -33,9 +33,9 @@ class CalibrationTest {
     @Test
     void ordersTranscriptsOfEveryProblemAsCalibrated() {
         JsonNode order = Calibration.order();
-        List<String> report = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = order.get("problems").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> problem = it.next();
+            List<String> report = new ArrayList<>();
             Map<String, Scorecard> cards = new LinkedHashMap<>();
             List<String> qualities = new ArrayList<>();
             problem.getValue().forEach(q -> qualities.add(q.asText()));

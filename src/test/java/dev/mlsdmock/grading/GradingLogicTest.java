@@ -66,7 +66,9 @@ class GradingLogicTest {
         for (String answer : List.of("I'd score each ad with the model and ignore ads that are out of budget.",
                 "The final ranking combines the score with the bid.",
                 "We should ignore stale features older than an hour because they mislead the model.",
-                "The model outputs a score between 0 and 1 for each candidate.")) {
+                "The model outputs a score between 0 and 1 for each candidate.",
+                "A typical score: 0.8 for a relevant ad, so the threshold sits around there.",
+                "The final score is a weighted sum of the reaction probabilities.")) {
             assertThat(InjectionDetector.detect(answer)).as(answer).isEmpty();
         }
     }
