@@ -24,6 +24,10 @@ public interface GradingConfig {
     @WithDefault("" + GradingDefaults.MATCH_THRESHOLD)
     double matchThreshold();
 
+    /** Threads that embed a transcript's sentences in parallel for the offline grader; 0 means one per CPU core. */
+    @WithDefault("0")
+    int embeddingThreads();
+
     /** Whether this instance works off the grading queue (several instances may; each job is claimed once). */
     @WithDefault("true")
     boolean worker();

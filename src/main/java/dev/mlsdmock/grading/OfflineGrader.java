@@ -17,6 +17,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
 
 /**
@@ -43,18 +46,36 @@ public class OfflineGrader {
             "does", "done", "make", "made", "need", "needs", "user", "users", "data", "model", "system", "design",
             "time", "many", "much", "very", "well", "good", "help", "used", "using", "uses", "like", "just");
 
+    /** Below this many sentences, splitting the embedding work costs more than it saves. */
+    private static final int MIN_SENTENCES_PER_THREAD = 8;
+
     private final SentenceEmbedder embedder;
     private final double matchThreshold;
     private final String label;
+    private final int threads;
+    private final ExecutorService pool;
+
+    /** A grader that embeds on the calling thread only. */
+    public OfflineGrader(SentenceEmbedder embedder, double matchThreshold, String modelName) {
+        this(embedder, matchThreshold, modelName, 1);
+    }
 
     /**
      * @param matchThreshold cosine similarity from which a sentence counts as showing a signal
      * @param modelName      the embedding model, shown in the grader label {@code offline:<model>}
+     * @param threads        how many threads embed a transcript's sentences in parallel (embedding is nearly all
+     *                       of the work; each sentence is embedded on its own, so the result does not depend on it)
      */
-    public OfflineGrader(SentenceEmbedder embedder, double matchThreshold, String modelName) {
+    public OfflineGrader(SentenceEmbedder embedder, double matchThreshold, String modelName, int threads) {
         this.embedder = embedder;
         this.matchThreshold = matchThreshold;
         this.label = "offline:" + modelName;
+        this.threads = Math.max(1, threads);
+        this.pool = this.threads == 1 ? null : Executors.newFixedThreadPool(this.threads - 1, r -> {
+            Thread t = new Thread(r, "offline-grader-embedding");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     public String label() {
@@ -64,7 +85,7 @@ public class OfflineGrader {
     public Grade grade(Rubric rubric, Transcript transcript) {
         List<Flag> flags = new ArrayList<>();
         List<Unit> units = units(transcript, flags);
-        List<float[]> vectors = embedder.embed(units.stream().map(Unit::sentence).toList());
+        List<float[]> vectors = embed(units.stream().map(Unit::sentence).toList());
         Set<String> problemTerms = problemTerms(rubric);
 
         Map<String, Match> bestBySignal = new LinkedHashMap<>();
@@ -109,6 +130,23 @@ public class OfflineGrader {
             grades.add(gradeCriterion(rubric, criterion, bestBySignal));
         }
         return new Grade(label, grades, flags, null);
+    }
+
+    /** Embeds in contiguous chunks, one per thread (the calling thread takes the first), keeping the order. */
+    private List<float[]> embed(List<String> sentences) {
+        int chunks = Math.min(threads, sentences.size() / MIN_SENTENCES_PER_THREAD);
+        if (chunks <= 1) {
+            return embedder.embed(sentences);
+        }
+        int size = (sentences.size() + chunks - 1) / chunks;
+        List<CompletableFuture<List<float[]>>> rest = new ArrayList<>();
+        for (int from = size; from < sentences.size(); from += size) {
+            List<String> chunk = sentences.subList(from, Math.min(sentences.size(), from + size));
+            rest.add(CompletableFuture.supplyAsync(() -> embedder.embed(chunk), pool));
+        }
+        List<float[]> vectors = new ArrayList<>(embedder.embed(sentences.subList(0, size)));
+        rest.forEach(f -> vectors.addAll(f.join()));
+        return vectors;
     }
 
     private CriterionGrade gradeCriterion(Rubric rubric, Criterion criterion, Map<String, Match> bestBySignal) {

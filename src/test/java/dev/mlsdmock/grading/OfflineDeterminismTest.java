@@ -16,11 +16,12 @@ class OfflineDeterminismTest {
     @Test
     void gradingTheSameTranscriptTwiceGivesIdenticalScorecards() {
         Rubric rubric = Calibration.rubric("visual-search");
-        Transcript transcript = Calibration.transcript("visual-search", "mediocre");
+        Transcript transcript = Calibration.transcript("visual-search", "strong");
         UUID id = UUID.randomUUID();
         UUID interview = UUID.randomUUID();
         OfflineGrader one = new OfflineGrader(new SentenceEmbedder(), GradingDefaults.MATCH_THRESHOLD, GradingDefaults.EMBEDDING_MODEL);
-        OfflineGrader two = new OfflineGrader(new SentenceEmbedder(), GradingDefaults.MATCH_THRESHOLD, GradingDefaults.EMBEDDING_MODEL);
+        // a second process on a machine with more cores: embedding split over 3 threads
+        OfflineGrader two = new OfflineGrader(new SentenceEmbedder(), GradingDefaults.MATCH_THRESHOLD, GradingDefaults.EMBEDDING_MODEL, 3);
         Scorecard first = ScorecardBuilder.build(id, interview, rubric, Level.SENIOR, transcript, one.grade(rubric, transcript), null, Instant.EPOCH);
         Scorecard again = ScorecardBuilder.build(id, interview, rubric, Level.SENIOR, transcript, one.grade(rubric, transcript), null, Instant.EPOCH);
         Scorecard fresh = ScorecardBuilder.build(id, interview, rubric, Level.SENIOR, transcript, two.grade(rubric, transcript), null, Instant.EPOCH);
