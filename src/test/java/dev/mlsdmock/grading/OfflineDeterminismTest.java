@@ -10,7 +10,11 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Same transcript, same scorecard: also across two independently loaded embedding models (a restart). */
+/** Same transcript, same scorecard: also across two independently loaded embedding models (a restart). *
+ * <p>A {@code @QuarkusTest} only because the embedding model's native library can be loaded by one class loader
+ * per JVM, and the other tests load it in Quarkus's; the test itself uses no Quarkus feature.
+ */
+@io.quarkus.test.junit.QuarkusTest
 class OfflineDeterminismTest {
 
     @Test
