@@ -89,22 +89,23 @@ public class OfflineGrader {
         Set<String> problemTerms = problemTerms(rubric);
 
         Map<String, Match> bestBySignal = new LinkedHashMap<>();
-        Set<Integer> listedTurns = new TreeSet<>();
-        Map<Integer, Integer> bareMatchesPerTurn = new LinkedHashMap<>();
+        // turn seq -> indexes of its sentences that matched some signal but were only a list of terms
+        Map<Integer, Set<Integer>> bareMatches = new java.util.TreeMap<>();
         for (Criterion criterion : rubric.allCriteria()) {
             for (String signalId : criterion.signals()) {
                 Signal signal = rubric.signal(signalId).orElseThrow();
                 List<float[]> examples = embedder.embedReferences(signal.examples());
+                List<Pattern> keywords = keywordPatterns(signal);
                 Match best = null;
                 for (int i = 0; i < units.size(); i++) {
                     Unit u = units.get(i);
                     double similarity = bestSimilarity(vectors.get(i), examples);
-                    if (similarity < matchThreshold && !mentionsKeyword(u.lower(), signal)) {
+                    if (similarity < matchThreshold && keywords.stream().noneMatch(k -> k.matcher(u.lower()).find())) {
                         continue;
                     }
                     Substance substance = Substance.of(u.sentence(), u.context(), problemTerms);
                     if (substance.bareList()) {
-                        bareMatchesPerTurn.merge(u.seq() * 10_000 + u.index(), 1, Integer::sum);
+                        bareMatches.computeIfAbsent(u.seq(), k -> new TreeSet<>()).add(u.index());
                     }
                     Match m = new Match(u, similarity, substance, credit(substance));
                     if (best == null || m.better(best)) {
@@ -116,14 +117,12 @@ public class OfflineGrader {
                 }
             }
         }
-        bareMatchesPerTurn.keySet().forEach(key -> listedTurns.add(key / 10_000));
-        for (int seq : listedTurns) {
-            long count = bareMatchesPerTurn.keySet().stream().filter(k -> k / 10_000 == seq).count();
-            if (count >= 2) {
-                flags.add(new Flag("keyword-list", seq, count + " sentences list rubric terms without reasoning; "
-                        + "terms alone earn at most a weak score"));
+        bareMatches.forEach((seq, sentences) -> {
+            if (sentences.size() >= 2) {
+                flags.add(new Flag("keyword-list", seq, sentences.size() + " sentences list rubric terms without "
+                        + "reasoning; a list of terms earns nothing"));
             }
-        }
+        });
 
         List<CriterionGrade> grades = new ArrayList<>();
         for (Criterion criterion : rubric.allCriteria()) {
@@ -258,13 +257,9 @@ public class OfflineGrader {
         return best;
     }
 
-    private static boolean mentionsKeyword(String lower, Signal signal) {
-        for (String keyword : signal.keywords()) {
-            if (Pattern.compile("\\b" + Pattern.quote(keyword.toLowerCase(Locale.ROOT)) + "\\b").matcher(lower).find()) {
-                return true;
-            }
-        }
-        return false;
+    private static List<Pattern> keywordPatterns(Signal signal) {
+        return signal.keywords().stream()
+                .map(k -> Pattern.compile("\\b" + Pattern.quote(k.toLowerCase(Locale.ROOT)) + "\\b")).toList();
     }
 
     private record Unit(int seq, int index, String sentence, String lower, String context) {
