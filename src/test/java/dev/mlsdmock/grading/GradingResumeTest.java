@@ -29,6 +29,27 @@ class GradingResumeTest {
     @Inject
     GradingWorker worker;
 
+    @Inject
+    GradingQueue queue;
+
+    @Test
+    void aHeartbeatExtendsTheLeaseOfARunningJob() {
+        String user = Api.newAccount();
+        UUID interview = endedInterview(user);
+        long job = QuarkusTransaction.requiringNew().call(() -> {
+            GradingJob j = newJob(interview);
+            j.status = GradingJob.Status.RUNNING;
+            j.attempts = 1;
+            j.leaseUntil = Instant.now().plusSeconds(20);
+            j.persist();
+            return j.id;
+        });
+        queue.renew(job);
+        GradingJob renewed = QuarkusTransaction.requiringNew().call(() -> GradingJob.<GradingJob>findById(job));
+        assertThat(renewed.leaseUntil).isAfter(Instant.now().plusSeconds(60)); // the default lease is 2 minutes
+        assertThat(renewed.status).isEqualTo(GradingJob.Status.RUNNING);
+    }
+
     @Test
     void aJobLeftRunningByADeadWorkerIsClaimedAgainAndCompleted() {
         String user = Api.newAccount();
