@@ -50,6 +50,10 @@ public class Interview extends PanacheEntityBase {
     @Column(name = "token_budget")
     public Integer tokenBudget;
 
+    /** The target seniority, e.g. {@code senior}: grading recommends against that level's expectations. */
+    @Column(nullable = false)
+    public String level = "senior";
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

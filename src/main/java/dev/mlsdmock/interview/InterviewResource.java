@@ -32,7 +32,7 @@ public class InterviewResource {
     @POST
     public Response create(CreateInterview body) {
         Interview interview = body == null ? interviews.create(account.id(), null)
-                : interviews.create(account.id(), body.problemId(), body.interviewer(), body.tokenBudget());
+                : interviews.create(account.id(), body.problemId(), body.interviewer(), body.tokenBudget(), body.level());
         return Response.created(URI.create("/api/interviews/" + interview.id)).entity(Summary.of(interview)).build();
     }
 
@@ -46,8 +46,8 @@ public class InterviewResource {
     public Details get(@PathParam("id") String id) {
         InterviewService.Details details = interviews.details(account.id(), parse(id)).orElseThrow(() -> notFound(id));
         Interview i = details.interview();
-        return new Details(i.id, i.problemId, i.status.id(), i.stage.id(), i.interviewer, i.model, i.createdAt, i.endedAt,
-                details.turns().stream().map(TurnDto::of).toList(), Usage.of(details.turns(), i.tokenBudget));
+        return new Details(i.id, i.problemId, i.status.id(), i.stage.id(), i.interviewer, i.model, i.level, i.createdAt,
+                i.endedAt, details.turns().stream().map(TurnDto::of).toList(), Usage.of(details.turns(), i.tokenBudget));
     }
 
     /** Ends the interview (the same as the WebSocket "end" frame). Ending an ended interview changes nothing. */
@@ -78,22 +78,24 @@ public class InterviewResource {
     /**
      * @param interviewer {@code llm} or {@code offline}; when absent, the LLM if the server has one configured
      * @param tokenBudget optional cap on the tokens the LLM may use in this interview
+     * @param level       target seniority for grading: mid, senior (the default) or staff
      */
-    public record CreateInterview(String problemId, String interviewer, Integer tokenBudget) {
+    public record CreateInterview(String problemId, String interviewer, Integer tokenBudget, String level) {
     }
 
     public record Status(String status) {
     }
 
     public record Summary(UUID id, String problemId, String status, String stage, String interviewer, String model,
-                          Instant createdAt, Instant endedAt) {
+                          String level, Instant createdAt, Instant endedAt) {
         static Summary of(Interview i) {
-            return new Summary(i.id, i.problemId, i.status.id(), i.stage.id(), i.interviewer, i.model, i.createdAt, i.endedAt);
+            return new Summary(i.id, i.problemId, i.status.id(), i.stage.id(), i.interviewer, i.model, i.level,
+                    i.createdAt, i.endedAt);
         }
     }
 
     public record Details(UUID id, String problemId, String status, String stage, String interviewer, String model,
-                          Instant createdAt, Instant endedAt, List<TurnDto> turns, Usage usage) {
+                          String level, Instant createdAt, Instant endedAt, List<TurnDto> turns, Usage usage) {
     }
 
     /**

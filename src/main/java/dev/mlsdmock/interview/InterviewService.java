@@ -5,6 +5,7 @@ import dev.mlsdmock.coverage.CoverageDetector;
 import dev.mlsdmock.interview.Frames.StageFrame;
 import dev.mlsdmock.interview.StagePolicy.InterviewState;
 import dev.mlsdmock.llm.Interviewers;
+import dev.mlsdmock.rubric.Level;
 import dev.mlsdmock.rubric.Rubric;
 import dev.mlsdmock.rubric.RubricRegistry;
 import dev.mlsdmock.web.ApiException;
@@ -53,15 +54,18 @@ public class InterviewService {
 
     /** A new interview with the server's default interviewer. */
     public Interview create(long accountId, String problemId) {
-        return create(accountId, problemId, null, null);
+        return create(accountId, problemId, null, null, null);
     }
 
     /**
      * @param interviewer {@code llm}, {@code offline}, or null for the server's default
      * @param tokenBudget the most tokens the model may use in this interview, or null for the configured default
+     * @param level       the target seniority (mid, senior, staff) grading compares against; null means senior
      */
     @Transactional
-    public Interview create(long accountId, String problemId, String interviewer, Integer tokenBudget) {
+    public Interview create(long accountId, String problemId, String interviewer, Integer tokenBudget, String level) {
+        Level target = level == null ? Level.DEFAULT : Level.fromId(level).orElseThrow(() -> ApiException.badRequest(
+                "unknown_level", "There is no level '" + level + "'. The levels are " + Level.ids() + "."));
         if (problemId == null || rubrics.find(problemId).isEmpty()) {
             throw ApiException.badRequest("unknown_problem", "There is no problem '" + problemId
                     + "'. GET /api/problems lists the problem ids.");
@@ -78,6 +82,7 @@ public class InterviewService {
         interview.interviewer = choice.interviewer();
         interview.model = choice.model();
         interview.tokenBudget = choice.tokenBudget();
+        interview.level = target.id();
         interview.createdAt = now;
         interview.persist();
         return interview;
