@@ -98,6 +98,11 @@ class RubricParserTest {
             y.append("  - id: f-").append(topic).append("\n    topic: ").append(topic)
                     .append("\n    questions: [\"What about ").append(topic).append("?\"]\n    answer: It is fine.\n");
         }
+        y.append("reference: A strong answer covers every step.\n");
+        y.append("expectations:\n");
+        for (String level : List.of("mid", "senior", "staff")) {
+            y.append("  ").append(level).append(": {strong-hire: 80, hire: 65, lean-hire: 50, lean-no-hire: 35}\n");
+        }
         y.append("stages:\n");
         for (Stage stage : Stage.values()) {
             y.append("  ").append(stage.id()).append(":\n    signals:\n");
@@ -109,6 +114,12 @@ class RubricParserTest {
                         .append("        probe: How big is it?\n");
             }
             y.append("    red-flags:\n      - id: ").append(stage.id()).append("-flag\n        description: Skips it.\n");
+            y.append("    criteria:\n      - id: grade-").append(stage.id()).append("\n        weight: 1\n")
+                    .append("        looks-for: Does it well.\n        signals: [").append(stage.id()).append("-a]\n")
+                    .append("        levels:\n");
+            for (int score = 0; score <= 3; score++) {
+                y.append("          ").append(score).append(": Level ").append(score).append(".\n");
+            }
         }
         return y.toString();
     }
