@@ -73,6 +73,15 @@ public final class Browser implements AutoCloseable {
         return new Browser(base, 1280, 900);
     }
 
+    /** Logs in through the login form and waits for the home page. */
+    public void logIn(String username, String password) {
+        open("/login.html");
+        awaitVisible("#login-username").sendKeys(username);
+        find("#login-password").sendKeys(password);
+        find("#login-submit").click();
+        await(d -> currentPath().equals("/"), "the home page after logging in");
+    }
+
     public ChromeDriver driver() {
         return driver;
     }
