@@ -36,6 +36,13 @@ public final class Frames {
         public static final EndedFrame INSTANCE = new EndedFrame("ended");
     }
 
+    /** The interview's scorecard is ready at {@code url} (sent after grading, which runs after the interview ended). */
+    public record ScorecardFrame(String type, String url) {
+        public ScorecardFrame(String url) {
+            this("scorecard", url);
+        }
+    }
+
     public record ErrorFrame(String type, String code, String message) {
         public ErrorFrame(String code, String message) {
             this("error", code, message);

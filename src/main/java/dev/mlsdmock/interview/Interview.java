@@ -42,6 +42,10 @@ public class Interview extends PanacheEntityBase {
     @Column(nullable = false)
     public String interviewer;
 
+    /** The target seniority, e.g. {@code senior}: grading recommends against that level's expectations. */
+    @Column(nullable = false)
+    public String level = "senior";
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

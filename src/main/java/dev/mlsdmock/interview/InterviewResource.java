@@ -30,7 +30,8 @@ public class InterviewResource {
 
     @POST
     public Response create(CreateInterview body) {
-        Interview interview = interviews.create(account.id(), body == null ? null : body.problemId());
+        Interview interview = interviews.create(account.id(), body == null ? null : body.problemId(),
+                body == null ? null : body.level());
         return Response.created(URI.create("/api/interviews/" + interview.id)).entity(Summary.of(interview)).build();
     }
 
@@ -44,7 +45,7 @@ public class InterviewResource {
     public Details get(@PathParam("id") String id) {
         InterviewService.Details details = interviews.details(account.id(), parse(id)).orElseThrow(() -> notFound(id));
         Interview i = details.interview();
-        return new Details(i.id, i.problemId, i.status.id(), i.stage.id(), i.interviewer, i.createdAt, i.endedAt,
+        return new Details(i.id, i.problemId, i.status.id(), i.stage.id(), i.interviewer, i.level, i.createdAt, i.endedAt,
                 details.turns().stream().map(TurnDto::of).toList());
     }
 
@@ -73,20 +74,20 @@ public class InterviewResource {
                 + " for this account. GET /api/interviews lists yours.");
     }
 
-    public record CreateInterview(String problemId) {
+    public record CreateInterview(String problemId, String level) {
     }
 
     public record Status(String status) {
     }
 
-    public record Summary(UUID id, String problemId, String status, String stage, String interviewer,
+    public record Summary(UUID id, String problemId, String status, String stage, String interviewer, String level,
                           Instant createdAt, Instant endedAt) {
         static Summary of(Interview i) {
-            return new Summary(i.id, i.problemId, i.status.id(), i.stage.id(), i.interviewer, i.createdAt, i.endedAt);
+            return new Summary(i.id, i.problemId, i.status.id(), i.stage.id(), i.interviewer, i.level, i.createdAt, i.endedAt);
         }
     }
 
-    public record Details(UUID id, String problemId, String status, String stage, String interviewer,
+    public record Details(UUID id, String problemId, String status, String stage, String interviewer, String level,
                           Instant createdAt, Instant endedAt, List<TurnDto> turns) {
     }
 

@@ -6,6 +6,7 @@ import dev.mlsdmock.interview.Frames.StageFrame;
 import dev.mlsdmock.interview.StagePolicy.InterviewState;
 import dev.mlsdmock.interviewer.Interviewer;
 import dev.mlsdmock.interviewer.OfflineInterviewer;
+import dev.mlsdmock.rubric.Level;
 import dev.mlsdmock.rubric.Rubric;
 import dev.mlsdmock.rubric.RubricRegistry;
 import dev.mlsdmock.web.ApiException;
@@ -54,6 +55,14 @@ public class InterviewService {
 
     @Transactional
     public Interview create(long accountId, String problemId) {
+        return create(accountId, problemId, null);
+    }
+
+    /** @param level the target seniority (mid, senior, staff); null means senior */
+    @Transactional
+    public Interview create(long accountId, String problemId, String level) {
+        Level target = level == null ? Level.DEFAULT : Level.fromId(level).orElseThrow(() -> ApiException.badRequest(
+                "unknown_level", "There is no level '" + level + "'. The levels are " + Level.ids() + "."));
         if (problemId == null || rubrics.find(problemId).isEmpty()) {
             throw ApiException.badRequest("unknown_problem", "There is no problem '" + problemId
                     + "'. GET /api/problems lists the problem ids.");
@@ -67,6 +76,7 @@ public class InterviewService {
         interview.stage = Stage.CLARIFY;
         interview.stageStartedAt = now;
         interview.interviewer = offline.name();
+        interview.level = target.id();
         interview.createdAt = now;
         interview.persist();
         return interview;

@@ -3,6 +3,7 @@ package dev.mlsdmock.interview;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.Authenticated;
+import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
@@ -19,16 +20,24 @@ import java.util.UUID;
 public class InterviewSocket {
 
     private final InterviewConversation conversation;
+    private final InterviewConnections connections;
     private final ObjectMapper json;
 
-    public InterviewSocket(InterviewConversation conversation, ObjectMapper json) {
+    public InterviewSocket(InterviewConversation conversation, InterviewConnections connections, ObjectMapper json) {
         this.conversation = conversation;
+        this.connections = connections;
         this.json = json;
     }
 
     @OnOpen
     public void onOpen(WebSocketConnection connection) {
+        connections.opened(connection.id(), id(connection), frame -> send(connection, frame));
         conversation.open(id(connection), frame -> send(connection, frame));
+    }
+
+    @OnClose
+    public void onClose(WebSocketConnection connection) {
+        connections.closed(connection.id());
     }
 
     @OnTextMessage

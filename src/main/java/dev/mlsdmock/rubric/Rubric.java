@@ -12,7 +12,8 @@ import java.util.stream.Stream;
  * and per stage the signals a strong candidate shows and the red flags. Loaded from {@code rubrics/<id>.yaml}.
  */
 public record Rubric(String id, String title, String summary, String opening, List<Fact> facts,
-                     Map<Stage, StageRubric> stages) {
+                     Map<Stage, StageRubric> stages, String reference, Map<Level, Expectation> expectations,
+                     String version) {
 
     public StageRubric stage(Stage stage) {
         return stages.get(stage);
@@ -26,6 +27,11 @@ public record Rubric(String id, String title, String summary, String opening, Li
         return allSignals().filter(s -> s.id().equals(signalId)).findFirst();
     }
 
+    /** Every grading criterion, stage by stage in interview order. */
+    public List<Criterion> allCriteria() {
+        return java.util.Arrays.stream(Stage.values()).flatMap(s -> stages.get(s).criteria().stream()).toList();
+    }
+
     public Optional<Fact> fact(String factId) {
         return facts.stream().filter(f -> f.id().equals(factId)).findFirst();
     }
@@ -34,8 +40,36 @@ public record Rubric(String id, String title, String summary, String opening, Li
     public record Fact(String id, FactTopic topic, List<String> questions, String answer) {
     }
 
-    /** What the rubric expects of one stage. */
-    public record StageRubric(List<Signal> signals, List<RedFlag> redFlags) {
+    /** What the rubric expects of one stage, and how it is graded. */
+    public record StageRubric(List<Signal> signals, List<RedFlag> redFlags, List<Criterion> criteria) {
+    }
+
+    /**
+     * One graded aspect of a stage, scored 0 (absent), 1 (weak), 2 (solid) or 3 (strong); {@code levels} holds
+     * the descriptor of each score, index = score. {@code signals} are the stage's signals that give evidence for it.
+     */
+    public record Criterion(String id, Stage stage, int weight, String looksFor, List<String> signals,
+                            List<String> levels) {
+    }
+
+    /**
+     * The lowest overall score (0-100) for each recommendation at one target level; below {@code leanNoHire}
+     * the recommendation is no-hire.
+     */
+    public record Expectation(int strongHire, int hire, int leanHire, int leanNoHire) {
+
+        public Recommendation recommend(int overall) {
+            if (overall >= strongHire) {
+                return Recommendation.STRONG_HIRE;
+            }
+            if (overall >= hire) {
+                return Recommendation.HIRE;
+            }
+            if (overall >= leanHire) {
+                return Recommendation.LEAN_HIRE;
+            }
+            return overall >= leanNoHire ? Recommendation.LEAN_NO_HIRE : Recommendation.NO_HIRE;
+        }
     }
 
     /**

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.mlsdmock.interview.Stage;
+import dev.mlsdmock.rubric.Rubric.Criterion;
+import dev.mlsdmock.rubric.Rubric.Expectation;
 import dev.mlsdmock.rubric.Rubric.Fact;
 import dev.mlsdmock.rubric.Rubric.RedFlag;
 import dev.mlsdmock.rubric.Rubric.Signal;
@@ -30,6 +32,7 @@ public final class RubricParser {
     private static final Set<FactTopic> REQUIRED_TOPICS = EnumSet.of(FactTopic.BUSINESS_GOAL, FactTopic.USERS,
             FactTopic.SCALE, FactTopic.LATENCY, FactTopic.DATA, FactTopic.CONSTRAINTS);
     private static final int MIN_SIGNALS_PER_STAGE = 2;
+    private static final int MAX_CRITERIA_PER_STAGE = 3;
 
     private final YAMLMapper yaml = new YAMLMapper();
 
@@ -49,7 +52,7 @@ public final class RubricParser {
         if (root == null || !root.isObject()) {
             throw new RubricException(fileName, "", "must be a YAML mapping with id, title, summary, opening, facts and stages");
         }
-        r.allowOnly(root, "", "id", "title", "summary", "opening", "facts", "stages");
+        r.allowOnly(root, "", "id", "title", "summary", "opening", "facts", "reference", "expectations", "stages");
 
         String id = r.id(root, "id");
         String expected = fileName.substring(fileName.lastIndexOf('/') + 1).replaceFirst("\\.ya?ml$", "");
@@ -91,6 +94,7 @@ public final class RubricParser {
         JsonNode stagesNode = r.object(root, "stages");
         Map<Stage, StageRubric> stages = new EnumMap<>(Stage.class);
         Set<String> signalIds = new HashSet<>();
+        Set<String> criterionIds = new HashSet<>();
         for (Iterator<String> names = stagesNode.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (Stage.fromId(name).isEmpty()) {
@@ -101,7 +105,7 @@ public final class RubricParser {
         for (Stage stage : Stage.values()) {
             String path = "stages." + stage.id();
             JsonNode node = r.object(stagesNode, stage.id(), path);
-            r.allowOnly(node, path, "signals", "red-flags");
+            r.allowOnly(node, path, "signals", "red-flags", "criteria");
             List<Signal> signals = r.list(node, path + ".signals", MIN_SIGNALS_PER_STAGE, (s, sPath) -> {
                 r.allowOnly(s, sPath, "id", "description", "examples", "keywords", "probe");
                 String signalId = r.id(s, sPath + ".id");
@@ -123,9 +127,81 @@ public final class RubricParser {
                 r.allowOnly(f, fPath, "id", "description");
                 return new RedFlag(r.id(f, fPath + ".id"), r.text(f, fPath + ".description", 300));
             });
-            stages.put(stage, new StageRubric(signals, redFlags));
+            Set<String> stageSignals = new HashSet<>();
+            signals.forEach(s -> stageSignals.add(s.id()));
+            List<Criterion> criteria = r.list(node, path + ".criteria", 1, (c, cPath) ->
+                    criterion(r, c, cPath, stage, stageSignals, criterionIds));
+            if (criteria.size() > MAX_CRITERIA_PER_STAGE) {
+                throw new RubricException(fileName, path + ".criteria", "has " + criteria.size() + " criteria; at most "
+                        + MAX_CRITERIA_PER_STAGE + " per stage keep a scorecard readable");
+            }
+            stages.put(stage, new StageRubric(signals, redFlags, criteria));
         }
-        return new Rubric(id, title, summary, opening.strip(), facts, stages);
+        String reference = r.text(root, "reference", 4000);
+        Map<Level, Expectation> expectations = expectations(r, r.object(root, "expectations"));
+        return new Rubric(id, title, summary, opening.strip(), facts, stages, reference, expectations, version(text));
+    }
+
+    private static Criterion criterion(Reader r, JsonNode c, String path, Stage stage, Set<String> stageSignals,
+                                       Set<String> criterionIds) {
+        r.allowOnly(c, path, "id", "weight", "looks-for", "signals", "levels");
+        String id = r.id(c, path + ".id");
+        if (!criterionIds.add(id)) {
+            throw new RubricException(r.file(), path + ".id", "duplicate criterion id '" + id + "'");
+        }
+        int weight = r.integer(c, path + ".weight", 1, 5);
+        String looksFor = r.text(c, path + ".looks-for", 600);
+        List<String> signals = r.strings(c, path + ".signals", 1, 64);
+        for (int i = 0; i < signals.size(); i++) {
+            if (!stageSignals.contains(signals.get(i))) {
+                throw new RubricException(r.file(), path + ".signals[" + i + "]", "'" + signals.get(i)
+                        + "' is not a signal of the " + stage.id() + " stage; known: " + new java.util.TreeSet<>(stageSignals));
+            }
+        }
+        JsonNode levelsNode = r.object(c, "levels", path + ".levels");
+        List<String> levels = new ArrayList<>();
+        for (Iterator<String> names = levelsNode.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!name.matches("[0-3]")) {
+                throw new RubricException(r.file(), path + ".levels." + name, "unknown score; the levels are 0, 1, 2 and 3");
+            }
+        }
+        for (int score = 0; score <= 3; score++) {
+            levels.add(r.text(levelsNode, path + ".levels." + score, 600));
+        }
+        return new Criterion(id, stage, weight, looksFor, signals, List.copyOf(levels));
+    }
+
+    private static Map<Level, Expectation> expectations(Reader r, JsonNode node) {
+        String[] keys = {"strong-hire", "hire", "lean-hire", "lean-no-hire"};
+        r.allowOnly(node, "expectations", java.util.Arrays.stream(Level.values()).map(Level::id).toArray(String[]::new));
+        Map<Level, Expectation> byLevel = new EnumMap<>(Level.class);
+        for (Level level : Level.values()) {
+            String path = "expectations." + level.id();
+            JsonNode e = r.object(node, level.id(), path);
+            r.allowOnly(e, path, keys);
+            int[] v = new int[keys.length];
+            for (int i = 0; i < keys.length; i++) {
+                v[i] = r.integer(e, path + "." + keys[i], 0, 100);
+                if (i > 0 && v[i] >= v[i - 1]) {
+                    throw new RubricException(r.file(), path + "." + keys[i], "is " + v[i] + " but must be below "
+                            + keys[i - 1] + " (" + v[i - 1] + "): the thresholds go down from strong-hire to lean-no-hire");
+                }
+            }
+            byLevel.put(level, new Expectation(v[0], v[1], v[2], v[3]));
+        }
+        return Map.copyOf(byLevel);
+    }
+
+    /** A short content hash: a scorecard records which wording of the rubric it was graded against. */
+    static String version(String text) {
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.replace("\r\n", "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(hash, 0, 6);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     /** Field access with errors that carry the file name and the full field path. */
@@ -170,6 +246,21 @@ public final class RubricParser {
             }
             if (value.length() > maxLength) {
                 throw new RubricException(file, path, "is " + value.length() + " characters; at most " + maxLength + " allowed");
+            }
+            return value;
+        }
+
+        int integer(JsonNode parent, String path, int min, int max) {
+            JsonNode node = parent.get(last(path));
+            if (node == null || node.isNull()) {
+                throw new RubricException(file, path, "is missing");
+            }
+            if (!node.isInt()) {
+                throw new RubricException(file, path, "must be a whole number");
+            }
+            int value = node.asInt();
+            if (value < min || value > max) {
+                throw new RubricException(file, path, "is " + value + "; it must be between " + min + " and " + max);
             }
             return value;
         }

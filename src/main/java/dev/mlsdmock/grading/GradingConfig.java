@@ -1,0 +1,54 @@
+package dev.mlsdmock.grading;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** Grading settings (every one is in the README's configuration table and docs/grading.md). */
+@ConfigMapping(prefix = "grading")
+public interface GradingConfig {
+
+    /**
+     * Which grader makes the scorecard when an interview ends: {@code off} (the offline grader), {@code openai} or
+     * {@code ollama} (the LLM grader through the OpenAI-compatible chat model named {@code grader}).
+     */
+    @WithDefault("off")
+    LlmMode llm();
+
+    /** How many times the LLM grades each stage; the scorecard takes the median per criterion and shows the spread. */
+    @WithDefault("3")
+    int samples();
+
+    /** Cosine similarity from which a candidate sentence counts as evidence of a rubric signal (offline grader). */
+    @WithDefault("" + GradingDefaults.MATCH_THRESHOLD)
+    double matchThreshold();
+
+    /** Whether this instance works off the grading queue (several instances may; each job is claimed once). */
+    @WithDefault("true")
+    boolean worker();
+
+    /** How often an idle worker looks for queued jobs it was not told about (e.g. queued by another instance). */
+    @WithDefault("5s")
+    Duration pollInterval();
+
+    /** How long a claimed job belongs to its worker; a job whose lease ran out (its worker died) is claimed again. */
+    @WithDefault("10m")
+    Duration lease();
+
+    /** How many times a job is tried before it is marked failed. */
+    @WithDefault("3")
+    int maxAttempts();
+
+    /** The most turns an imported transcript may have. */
+    @WithDefault("400")
+    int importMaxTurns();
+
+    /** The longest turn an imported transcript may have, in characters. */
+    @WithDefault("16000")
+    int importMaxTurnChars();
+
+    enum LlmMode {
+        OFF, OPENAI, OLLAMA
+    }
+}

@@ -1,0 +1,60 @@
+package dev.mlsdmock.grading;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** One request to grade an interview, kept in the database so it survives a restart (see {@link GradingQueue}). */
+@Entity
+@Table(name = "grading_job")
+public class GradingJob extends PanacheEntityBase {
+
+    public enum Status {
+        QUEUED, RUNNING, DONE, FAILED
+    }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "interview_id", nullable = false)
+    public UUID interviewId;
+
+    /** {@code offline} or {@code llm}. */
+    @Column(nullable = false)
+    public String grader;
+
+    @Column(nullable = false)
+    public String level;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Status status;
+
+    @Column(nullable = false)
+    public int attempts;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "lease_until")
+    public Instant leaseUntil;
+
+    @Column(name = "finished_at")
+    public Instant finishedAt;
+
+    @Column(name = "scorecard_id")
+    public UUID scorecardId;
+
+    @Column
+    public String error;
+}

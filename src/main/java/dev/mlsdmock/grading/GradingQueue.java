@@ -1,0 +1,134 @@
+package dev.mlsdmock.grading;
+
+import dev.mlsdmock.grading.GradingJob.Status;
+import dev.mlsdmock.rubric.Level;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The grading queue, in the database: a job is a row, so it outlives the process that queued it. A worker claims
+ * a row with a conditional update (portable across PostgreSQL and H2, and safe with several instances) that gives
+ * it a lease; a job whose lease has run out belonged to a worker that died and is claimed again.
+ */
+@ApplicationScoped
+public class GradingQueue {
+
+    public static final String OFFLINE = "offline";
+    public static final String LLM = "llm";
+
+    private final GradingConfig config;
+    private final Clock clock;
+    private final TransactionSynchronizationRegistry transactions;
+    private final Semaphore wakeUp = new Semaphore(0);
+
+    public GradingQueue(GradingConfig config, Clock clock, TransactionSynchronizationRegistry transactions) {
+        this.config = config;
+        this.clock = clock;
+        this.transactions = transactions;
+    }
+
+    /** Queues a job in the caller's transaction; the worker is woken once that transaction commits. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public GradingJob enqueue(UUID interviewId, String grader, Level level) {
+        GradingJob job = new GradingJob();
+        job.interviewId = interviewId;
+        job.grader = grader;
+        job.level = level.id();
+        job.status = Status.QUEUED;
+        job.createdAt = Instant.now(clock);
+        job.persist();
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == jakarta.transaction.Status.STATUS_COMMITTED) {
+                    signal();
+                }
+            }
+        });
+        return job;
+    }
+
+    /** The oldest job that is queued or whose worker's lease ran out, now leased to the caller. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<GradingJob> claim() {
+        Instant now = Instant.now(clock);
+        List<Long> candidates = GradingJob.getEntityManager().createQuery(
+                        "select j.id from GradingJob j where j.status = :queued or (j.status = :running and j.leaseUntil < :now) "
+                                + "order by j.createdAt, j.id", Long.class)
+                .setParameter("queued", Status.QUEUED).setParameter("running", Status.RUNNING).setParameter("now", now)
+                .setMaxResults(10).getResultList();
+        for (Long id : candidates) {
+            int claimed = GradingJob.update("status = ?1, leaseUntil = ?2, attempts = attempts + 1 where id = ?3 "
+                            + "and (status = ?4 or (status = ?1 and leaseUntil < ?5))",
+                    Status.RUNNING, now.plus(config.lease()), id, Status.QUEUED, now);
+            if (claimed == 1) {
+                GradingJob job = GradingJob.findById(id);
+                GradingJob.getEntityManager().refresh(job);
+                return Optional.of(job);
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void complete(long jobId, UUID scorecardId) {
+        GradingJob.update("status = ?1, finishedAt = ?2, scorecardId = ?3, error = null where id = ?4",
+                Status.DONE, Instant.now(clock), scorecardId, jobId);
+    }
+
+    /** A failed attempt: the job is queued again until it has been tried {@code grading.max-attempts} times. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void fail(long jobId, String error) {
+        GradingJob job = GradingJob.findById(jobId);
+        if (job == null) {
+            return;
+        }
+        String detail = error.length() > 2000 ? error.substring(0, 2000) : error;
+        job.error = detail;
+        if (job.attempts >= config.maxAttempts()) {
+            job.status = Status.FAILED;
+            job.finishedAt = Instant.now(clock);
+        } else {
+            job.status = Status.QUEUED;
+            job.leaseUntil = null;
+        }
+    }
+
+    /** Whether a scorecard for the interview is being made (queued or running). */
+    @Transactional
+    public boolean pending(UUID interviewId) {
+        return GradingJob.count("interviewId = ?1 and (status = ?2 or status = ?3)", interviewId, Status.QUEUED,
+                Status.RUNNING) > 0;
+    }
+
+    @Transactional
+    public Optional<GradingJob> latest(UUID interviewId) {
+        return GradingJob.find("interviewId = ?1 order by createdAt desc, id desc", interviewId).firstResultOptional();
+    }
+
+    /** Tells an idle worker to look now rather than at its next poll. */
+    public void signal() {
+        wakeUp.release();
+    }
+
+    /** Waits until {@link #signal()} or the poll interval has passed. */
+    boolean awaitWork() throws InterruptedException {
+        boolean signalled = wakeUp.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+        wakeUp.drainPermits();
+        return signalled;
+    }
+}

@@ -1,0 +1,122 @@
+package dev.mlsdmock.grading;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mlsdmock.grading.Scorecard.Fallback;
+import dev.mlsdmock.interview.Interview;
+import dev.mlsdmock.interview.Turn;
+import dev.mlsdmock.rubric.Level;
+import dev.mlsdmock.rubric.Rubric;
+import dev.mlsdmock.rubric.RubricRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Makes and stores one scorecard. The transcript is read in a short transaction, graded with no transaction open
+ * (an LLM may take a minute), and the scorecard stored in another. When the LLM grader fails after its retries, the
+ * offline grader grades instead and the scorecard says so ({@code fallback} and an {@code llm-fallback} flag).
+ */
+@ApplicationScoped
+public class GradingService {
+
+    private static final Logger LOG = Logger.getLogger(GradingService.class);
+
+    private final RubricRegistry rubrics;
+    private final OfflineGrader offline;
+    private final LlmGrader llm;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public GradingService(RubricRegistry rubrics, OfflineGrader offline, LlmGrader llm, ObjectMapper json, Clock clock) {
+        this.rubrics = rubrics;
+        this.offline = offline;
+        this.llm = llm;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Grades the interview and stores the scorecard; returns its id. */
+    public UUID gradeAndStore(UUID interviewId, String grader, Level level) {
+        record Loaded(String problemId, Transcript transcript) {
+        }
+        Loaded loaded = QuarkusTransaction.requiringNew().call(() -> {
+            Interview interview = Interview.findById(interviewId);
+            if (interview == null) {
+                throw new IllegalStateException("Interview " + interviewId + " no longer exists");
+            }
+            return new Loaded(interview.problemId, Transcript.of(Turn.transcript(interviewId)));
+        });
+        Rubric rubric = rubrics.find(loaded.problemId()).orElseThrow(() -> new IllegalStateException(
+                "The rubric of problem '" + loaded.problemId() + "' is not loaded; restore rubrics/" + loaded.problemId() + ".yaml"));
+        Scorecard card = grade(interviewId, rubric, loaded.transcript(), grader, level);
+        String body = serialise(card);
+        QuarkusTransaction.requiringNew().run(() -> {
+            ScorecardRecord record = new ScorecardRecord();
+            record.id = card.id();
+            record.interviewId = interviewId;
+            record.createdAt = card.createdAt();
+            record.grader = card.grader();
+            record.level = card.level();
+            record.rubricId = card.rubricId();
+            record.rubricVersion = card.rubricVersion();
+            record.overall = card.overall();
+            record.recommendation = card.recommendation();
+            record.body = body;
+            record.persist();
+        });
+        return card.id();
+    }
+
+    Scorecard grade(UUID interviewId, Rubric rubric, Transcript transcript, String grader, Level level) {
+        Grade grade;
+        Fallback fallback = null;
+        if (GradingQueue.LLM.equals(grader)) {
+            try {
+                grade = llm.grade(rubric, transcript);
+            } catch (RuntimeException e) {
+                String reason = describe(e);
+                LOG.warnf("LLM grading of interview %s failed (%s); grading it offline instead", interviewId, reason);
+                grade = offline.grade(rubric, transcript);
+                fallback = new Fallback(llm.label(), reason);
+            }
+        } else {
+            grade = offline.grade(rubric, transcript);
+        }
+        return ScorecardBuilder.build(UUID.randomUUID(), interviewId, rubric, level, transcript, grade, fallback,
+                Instant.now(clock));
+    }
+
+    public Scorecard read(ScorecardRecord record) {
+        try {
+            return json.readValue(record.body, Scorecard.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored scorecard " + record.id + " is not readable", e);
+        }
+    }
+
+    private String serialise(Scorecard card) {
+        try {
+            return json.writeValueAsString(card);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialise scorecard " + card.id(), e);
+        }
+    }
+
+    /** The failure in one line: its type and first line of message, never a request or a key. */
+    static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? "" : root.getMessage().lines().findFirst().orElse("");
+        if (message.length() > 200) {
+            message = message.substring(0, 200) + "...";
+        }
+        return root.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
+    }
+}

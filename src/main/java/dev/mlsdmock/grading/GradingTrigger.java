@@ -1,0 +1,37 @@
+package dev.mlsdmock.grading;
+
+import dev.mlsdmock.interview.Interview;
+import dev.mlsdmock.interview.InterviewEnded;
+import dev.mlsdmock.rubric.Level;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * Queues grading when an interview ends, however it ended (WebSocket {@code end}, the interviewer's close, or
+ * {@code POST /api/interviews/{id}/end}). Only a database insert happens here; the grading itself is the worker's.
+ */
+@ApplicationScoped
+public class GradingTrigger {
+
+    private final GradingQueue queue;
+    private final GradingConfig config;
+
+    public GradingTrigger(GradingQueue queue, GradingConfig config) {
+        this.queue = queue;
+        this.config = config;
+    }
+
+    void onEnded(@Observes InterviewEnded event) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Interview interview = Interview.findById(event.interviewId());
+            if (interview != null) {
+                queue.enqueue(interview.id, defaultGrader(config), Level.fromId(interview.level).orElse(Level.DEFAULT));
+            }
+        });
+    }
+
+    static String defaultGrader(GradingConfig config) {
+        return config.llm() == GradingConfig.LlmMode.OFF ? GradingQueue.OFFLINE : GradingQueue.LLM;
+    }
+}

@@ -1,0 +1,126 @@
+package dev.mlsdmock.grading;
+
+import dev.mlsdmock.interview.Frames.ScorecardFrame;
+import dev.mlsdmock.interview.InterviewConnections;
+import dev.mlsdmock.rubric.Level;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Works off the grading queue on its own thread, never on a request thread. At start it first queues any ended
+ * interview that has neither a scorecard nor a job (the process stopped between ending and queueing), then claims
+ * jobs one at a time: queued ones, and running ones whose worker died (their lease ran out). When a scorecard is
+ * stored, open WebSocket connections of the interview get a {@code scorecard} frame.
+ */
+@ApplicationScoped
+public class GradingWorker {
+
+    private static final Logger LOG = Logger.getLogger(GradingWorker.class);
+
+    private final GradingQueue queue;
+    private final GradingService grading;
+    private final InterviewConnections connections;
+    private final GradingConfig config;
+    private volatile Thread thread;
+    private volatile boolean stopping;
+
+    public GradingWorker(GradingQueue queue, GradingService grading, InterviewConnections connections, GradingConfig config) {
+        this.queue = queue;
+        this.grading = grading;
+        this.connections = connections;
+        this.config = config;
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (!config.worker()) {
+            LOG.info("Grading worker disabled (grading.worker=false): this instance only queues grading jobs");
+            return;
+        }
+        Thread t = new Thread(this::run, "grading-worker");
+        t.setDaemon(true);
+        thread = t;
+        t.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        stopping = true;
+        Thread t = thread;
+        if (t != null) {
+            t.interrupt();
+        }
+    }
+
+    private void run() {
+        try {
+            queueForgotten();
+        } catch (RuntimeException e) {
+            LOG.error("Could not look for ended interviews without a grading job", e);
+        }
+        while (!stopping) {
+            try {
+                if (!workOne()) {
+                    queue.awaitWork();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                if (stopping) {
+                    return;
+                }
+                LOG.error("Grading worker error; retrying after the poll interval", e);
+                try {
+                    queue.awaitWork();
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Claims and runs one job; false when there was none. */
+    boolean workOne() {
+        Optional<GradingJob> claimed = queue.claim();
+        if (claimed.isEmpty()) {
+            return false;
+        }
+        GradingJob job = claimed.get();
+        try {
+            Level level = Level.fromId(job.level).orElse(Level.DEFAULT);
+            UUID scorecardId = grading.gradeAndStore(job.interviewId, job.grader, level);
+            queue.complete(job.id, scorecardId);
+            LOG.infof("Graded interview %s (job %d, %s)", job.interviewId, job.id, job.grader);
+            connections.send(job.interviewId, new ScorecardFrame(GradingResource.scorecardUrl(job.interviewId)));
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Grading job %d of interview %s failed (attempt %d)", job.id, job.interviewId, job.attempts);
+            queue.fail(job.id, GradingService.describe(e));
+        }
+        return true;
+    }
+
+    private void queueForgotten() {
+        int queued = QuarkusTransaction.requiringNew().call(() -> {
+            List<Object[]> rows = GradingJob.getEntityManager().createQuery(
+                    "select i.id, i.level from Interview i where i.status = dev.mlsdmock.interview.InterviewStatus.ENDED "
+                            + "and not exists (select j.id from GradingJob j where j.interviewId = i.id) "
+                            + "and not exists (select s.id from ScorecardRecord s where s.interviewId = i.id)", Object[].class)
+                    .getResultList();
+            for (Object[] row : rows) {
+                queue.enqueue((UUID) row[0], GradingTrigger.defaultGrader(config), Level.fromId((String) row[1]).orElse(Level.DEFAULT));
+            }
+            return rows.size();
+        });
+        if (queued > 0) {
+            LOG.infof("Queued grading for %d ended interview(s) that had none", queued);
+        }
+    }
+}

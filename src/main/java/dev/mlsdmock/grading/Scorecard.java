@@ -1,0 +1,49 @@
+package dev.mlsdmock.grading;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A stored grade of one interview, exactly as {@code GET /api/interviews/{id}/scorecard} returns it (docs/grading.md).
+ * Every criterion score above 0 is backed by evidence that was verified against the candidate's own turns.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Scorecard(UUID id, UUID interviewId, String rubricId, String rubricVersion, String grader,
+                        Fallback fallback, String level, int overall, String recommendation, List<StageScore> stages,
+                        List<CriterionScore> criteria, List<Flag> flags, Spread spread, Instant createdAt) {
+
+    public record StageScore(String stage, int score) {
+    }
+
+    public record CriterionScore(String id, String stage, int weight, int score, String rationale,
+                                 List<Evidence> evidence) {
+    }
+
+    public record Evidence(int seq, String quote) {
+    }
+
+    /**
+     * Something the grader noticed that a reader should know: {@code injection} (text addressed to the grader),
+     * {@code keyword-list} (terms listed without reasoning), {@code unverified-evidence} (a quote not found in the
+     * turn it cites; it earned nothing), {@code llm-fallback} (the LLM failed; the offline grader graded instead).
+     * {@code seq} is null for a flag about the whole scorecard.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Flag(String type, Integer seq, String detail) {
+    }
+
+    /** Present when an LLM grader was asked for a scorecard but failed, and the offline grader made this one. */
+    public record Fallback(String from, String reason) {
+    }
+
+    /**
+     * How much the LLM's samples disagreed: the range (max - min) of the overall score and of each criterion's
+     * 0-3 score over {@code samples} samples. The scorecard holds the per-criterion median.
+     */
+    public record Spread(int samples, int overall, Map<String, Integer> criteria) {
+    }
+}

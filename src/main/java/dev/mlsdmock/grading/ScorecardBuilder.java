@@ -1,0 +1,71 @@
+package dev.mlsdmock.grading;
+
+import dev.mlsdmock.grading.Scorecard.CriterionScore;
+import dev.mlsdmock.grading.Scorecard.Fallback;
+import dev.mlsdmock.grading.Scorecard.Flag;
+import dev.mlsdmock.grading.Scorecard.StageScore;
+import dev.mlsdmock.interview.Stage;
+import dev.mlsdmock.rubric.Level;
+import dev.mlsdmock.rubric.Rubric;
+import dev.mlsdmock.rubric.Rubric.Criterion;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Turns a grader's verdicts into a scorecard: verifies the evidence, then weights criterion scores (0-3) into stage
+ * scores and an overall score (0-100) and maps the overall score to the level's recommendation. The arithmetic is
+ * the same whichever grader produced the verdicts.
+ */
+public final class ScorecardBuilder {
+
+    private ScorecardBuilder() {
+    }
+
+    public static Scorecard build(UUID id, UUID interviewId, Rubric rubric, Level level, Transcript transcript,
+                                  Grade grade, Fallback fallback, Instant createdAt) {
+        Map<String, CriterionGrade> byId = grade.criteria().stream()
+                .collect(Collectors.toMap(CriterionGrade::criterionId, Function.identity(), (a, b) -> a));
+        List<CriterionGrade> ordered = new ArrayList<>();
+        for (Criterion c : rubric.allCriteria()) {
+            ordered.add(byId.getOrDefault(c.id(), new CriterionGrade(c.id(), 0, "The grader gave no verdict on this criterion.", List.of())));
+        }
+        EvidenceVerifier.Result verified = EvidenceVerifier.verify(transcript, ordered);
+
+        List<CriterionScore> criteria = new ArrayList<>();
+        List<StageScore> stages = new ArrayList<>();
+        int allPoints = 0;
+        int allMax = 0;
+        for (Stage stage : Stage.values()) {
+            int points = 0;
+            int max = 0;
+            for (Criterion c : rubric.stage(stage).criteria()) {
+                CriterionGrade g = verified.criteria().stream().filter(v -> v.criterionId().equals(c.id())).findFirst().orElseThrow();
+                criteria.add(new CriterionScore(c.id(), stage.id(), c.weight(), g.score(), g.rationale(), g.evidence()));
+                points += c.weight() * g.score();
+                max += c.weight() * 3;
+            }
+            stages.add(new StageScore(stage.id(), percent(points, max)));
+            allPoints += points;
+            allMax += max;
+        }
+        int overall = percent(allPoints, allMax);
+        List<Flag> flags = new ArrayList<>(grade.flags());
+        flags.addAll(verified.flags());
+        if (fallback != null) {
+            flags.add(new Flag("llm-fallback", null, "Graded by " + grade.grader() + " because " + fallback.from()
+                    + " failed: " + fallback.reason()));
+        }
+        return new Scorecard(id, interviewId, rubric.id(), rubric.version(), grade.grader(), fallback, level.id(), overall,
+                rubric.expectations().get(level).recommend(overall).id(), stages, criteria, flags, grade.spread(), createdAt);
+    }
+
+    private static int percent(int points, int max) {
+        return max == 0 ? 0 : (int) Math.round(100.0 * points / max);
+    }
+}

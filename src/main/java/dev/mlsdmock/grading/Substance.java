@@ -1,0 +1,89 @@
+package dev.mlsdmock.grading;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * How much reasoning surrounds a statement, so the offline grader rewards substance and not vocabulary: a reason
+ * ("because", "so that"), a number, a trade-off ("but", "instead of"), and terms of this particular problem count;
+ * a bare list of terms ("embeddings, feature store, canary, drift") counts for nothing.
+ */
+public record Substance(boolean reason, boolean number, boolean tradeOff, boolean specific, boolean bareList) {
+
+    private static final Pattern REASON = Pattern.compile("\\b(because|since|so that|so we|so the|so it|which means|"
+            + "that means|that's why|this is why|therefore|thus|due to|in order to|otherwise|to avoid|to keep|to reduce|"
+            + "to make sure|to prevent|to catch|to handle|as a result|the reason|which lets|which gives|which would|"
+            + "would let|that way|given that|if we|if the|when the|unless)\\b");
+    private static final Pattern NUMBER = Pattern.compile("\\d|\\b(one|two|three|four|five|ten|twenty|fifty|hundred|"
+            + "hundreds|thousand|thousands|million|millions|billion|billions|percent|half|double|twice|dozen)\\b");
+    private static final Pattern TRADE_OFF = Pattern.compile("\\b(trade-?offs?|but|however|instead of|rather than|versus|"
+            + "vs|at the cost of|downside|upside|on the other hand|cheaper|slower|faster|whereas|compared (with|to)|"
+            + "the cost is|the risk is|risk|balance|more expensive|less accurate|more accurate|simpler|harder|easier)\\b");
+    private static final Pattern LIST_SEPARATORS = Pattern.compile("\\s*(?:[,;/|+]|\\band\\b|\\bor\\b)\\s*");
+    private static final Pattern WORD = Pattern.compile("[a-z0-9]+(?:['-][a-z0-9]+)*");
+    private static final Set<String> FUNCTION_WORDS = Set.of("a", "an", "the", "to", "of", "in", "on", "for", "with",
+            "is", "are", "was", "be", "it", "this", "that", "we", "i", "i'd", "i'll", "we'd", "we'll", "would", "will",
+            "can", "could", "should", "and", "or", "but", "so", "if", "then", "because", "as", "by", "at", "from", "our",
+            "their", "they", "them", "its", "which", "what", "when", "how", "not", "no", "do", "does", "need", "needs",
+            "use", "uses", "have", "has", "than", "more", "less", "each", "every", "per", "there", "these", "those",
+            "into", "about", "only", "also", "just", "me", "my", "you", "your", "he", "she", "one", "all", "some");
+    private static final int MIN_WORDS = 5;
+
+    public int points() {
+        if (bareList) {
+            return 0;
+        }
+        return (reason ? 1 : 0) + (number ? 1 : 0) + (tradeOff ? 1 : 0) + (specific ? 1 : 0);
+    }
+
+    /**
+     * @param sentence the statement that matched a rubric signal
+     * @param context  the sentence with its neighbour(s) in the same turn, where its reasoning usually is
+     * @param problemTerms content words of this problem's statement and facts
+     */
+    public static Substance of(String sentence, String context, Set<String> problemTerms) {
+        String lower = context.toLowerCase(Locale.ROOT);
+        int specificHits = 0;
+        for (String w : words(lower)) {
+            if (problemTerms.contains(w)) {
+                specificHits++;
+            }
+        }
+        return new Substance(REASON.matcher(lower).find(), NUMBER.matcher(lower).find(), TRADE_OFF.matcher(lower).find(),
+                specificHits >= 2, isBareList(sentence));
+    }
+
+    /**
+     * A list of terms rather than a statement: many short comma-separated items, almost no function words, or too
+     * few words to say anything.
+     */
+    public static boolean isBareList(String sentence) {
+        String lower = sentence.toLowerCase(Locale.ROOT);
+        java.util.List<String> words = words(lower);
+        if (words.size() < MIN_WORDS) {
+            return !lower.strip().endsWith("?"); // a short question is a clarification, not a list
+        }
+        long function = words.stream().filter(FUNCTION_WORDS::contains).count();
+        if ((double) function / words.size() < 0.15) {
+            return true;
+        }
+        String[] items = LIST_SEPARATORS.split(lower);
+        int nonEmpty = 0;
+        for (String item : items) {
+            if (!item.isBlank()) {
+                nonEmpty++;
+            }
+        }
+        return nonEmpty >= 4 && (double) words.size() / nonEmpty <= 3.0;
+    }
+
+    static java.util.List<String> words(String lower) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        var m = WORD.matcher(lower);
+        while (m.find()) {
+            out.add(m.group());
+        }
+        return out;
+    }
+}

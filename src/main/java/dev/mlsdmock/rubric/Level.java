@@ -1,0 +1,24 @@
+package dev.mlsdmock.rubric;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The seniority a candidate is interviewing for; the same scores lead to a stricter recommendation higher up. */
+public enum Level {
+    MID, SENIOR, STAFF;
+
+    public static final Level DEFAULT = SENIOR;
+
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<Level> fromId(String id) {
+        return Arrays.stream(values()).filter(l -> l.id().equals(id)).findFirst();
+    }
+
+    public static String ids() {
+        return Arrays.stream(values()).map(Level::id).toList().toString();
+    }
+}
