@@ -9,11 +9,10 @@ import { $, el, formatDate, initHeader, param, problemTitles, showError } from '
 const id = param('id');
 const errorBox = $('#error');
 const FLAG_LABELS = {
-  injection: 'Possible instructions to the grader were found in the transcript; they were ignored and earned nothing.',
-  'prompt-injection': 'Possible instructions to the grader were found in the transcript; they were ignored and earned nothing.',
-  'offline-fallback': 'The LLM grader failed, so this scorecard was made by the offline grader.',
-  'unverified-evidence': 'A quote the grader gave could not be found in the transcript, so it earned no credit.',
-  'keyword-stuffing': 'Terms listed without reasoning were detected; they earned no credit.',
+  injection: 'Text addressed to the grader was found in an answer; it was ignored and earned nothing.',
+  'keyword-list': 'Terms listed without reasoning were found; they earned nothing.',
+  'unverified-evidence': 'A quote could not be found in the turn it cites, so it earned no credit.',
+  'llm-fallback': 'The LLM grader failed, so the offline grader made this scorecard.',
 };
 
 let delay = 1500;
@@ -33,10 +32,18 @@ async function load() {
     none.replaceChildren(interview.status === 'active'
       ? el('p', {}, 'This interview is still in progress; it is graded when it ends. ',
         el('a', { href: `/interview.html?id=${encodeURIComponent(id)}`, text: 'Continue the interview' }))
-      : el('p', { text: 'There is no scorecard for this interview.' }));
+      : el('p', {}, 'There is no scorecard for this interview yet. ',
+        el('button', { type: 'button', id: 'grade', onclick: () => regrade(interview.level) }, 'Grade it now')));
     return;
   }
   render(data);
+}
+
+async function regrade(level) {
+  $('#none').hidden = true;
+  await api(`/api/interviews/${encodeURIComponent(id)}/grade`, { method: 'POST', body: level ? { level } : {} });
+  delay = 1500;
+  await load();
 }
 
 function render(card) {
@@ -46,7 +53,8 @@ function render(card) {
   $('#recommendation').replaceChildren(
     el('span', { class: `badge ${card.recommendation}`, id: 'recommendation-badge', text: RECOMMENDATIONS[card.recommendation] ?? card.recommendation }),
     level ? el('span', { class: 'muted', text: ` for a ${level} role` }) : '');
-  $('#grader').textContent = `Graded by ${card.grader} · rubric ${card.rubricId} version ${String(card.rubricVersion).slice(0, 12)}`
+  const samples = card.spread ? ` · median of ${card.spread.samples} samples, overall spread ±${card.spread.overall}` : '';
+  $('#grader').textContent = `Graded by ${card.grader}${samples} · rubric ${card.rubricId} version ${String(card.rubricVersion).slice(0, 12)}`
     + (card.createdAt ? ` · ${formatDate(card.createdAt)}` : '');
   const rows = STAGES.map(s => ({ key: s.id, label: s.long, value: card.stages?.find(x => x.stage === s.id)?.score ?? null }));
   $('#chart').replaceChildren(barChart(rows, 'Score per stage, 0 to 100'));
@@ -62,10 +70,10 @@ function renderFlags(flags) {
     f.seq ? el('span', {}, ' ', el('a', { href: replayAt(f.seq), text: `(turn ${f.seq})` })) : '')));
 }
 
+/** How far the LLM grader's samples disagreed on a criterion (0-3 range), when it took several. */
 function spreadOf(card, criterionId) {
-  const spread = card.spread;
-  if (spread && typeof spread === 'object' && typeof spread[criterionId] === 'number') return spread[criterionId];
-  return null;
+  const value = card.spread?.criteria?.[criterionId];
+  return typeof value === 'number' ? value : null;
 }
 
 function renderCriteria(card) {
