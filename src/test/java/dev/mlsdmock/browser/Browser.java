@@ -2,10 +2,8 @@ package dev.mlsdmock.browser;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -16,16 +14,16 @@ import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.stream.Stream;
 
@@ -71,6 +69,16 @@ public final class Browser implements AutoCloseable {
 
     public static Browser laptop(URL base) {
         return new Browser(base, 1280, 900);
+    }
+
+    /** A phone-sized window (the CSS width of a common phone). */
+    public static Browser phone(URL base) {
+        return new Browser(base, 390, 844);
+    }
+
+    /** Whether the page is wider than the window, i.e. needs scrolling sideways. */
+    public boolean overflowsHorizontally() {
+        return (Boolean) script("return document.documentElement.scrollWidth > window.innerWidth");
     }
 
     /** Logs in through the login form and waits for the home page. */
@@ -138,8 +146,12 @@ public final class Browser implements AutoCloseable {
     public void screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
-            File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-            Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+            Object width = script("return document.documentElement.scrollWidth");
+            Object height = script("return Math.min(document.documentElement.scrollHeight, 6000)");
+            Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+                    "captureBeyondViewport", true,
+                    "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+            Files.write(SCREENSHOTS.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
