@@ -16,7 +16,7 @@ import java.util.Set;
 @Path("/api/interviewers")
 public class InterviewerResource {
 
-    private static final Set<String> NO_LLM = Set.of("", "none", "offline");
+    private static final Set<String> NO_LLM = Set.of("", "off", "none", "offline");
 
     private final Optional<String> llm;
 

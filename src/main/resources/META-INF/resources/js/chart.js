@@ -14,10 +14,11 @@ function svg(tag, attrs, text) {
  * @param title accessible name of the chart
  */
 export function barChart(rows, title) {
+  // Sized so the text stays readable from a phone (about 350px wide) to a laptop (the CSS caps it at 480px).
   const rowHeight = 30;
   const labelWidth = 150;
-  const width = 560;
-  const barWidth = width - labelWidth - 50;
+  const width = 420;
+  const barWidth = width - labelWidth - 40;
   const height = rows.length * rowHeight + 10;
   const root = svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': title });
   root.append(svg('title', {}, title));

@@ -87,7 +87,7 @@ function renderCriteria(card) {
       const spread = spreadOf(card, c.id);
       box.append(el('div', { class: 'criterion', dataset: { criterion: c.id } },
         el('div', { class: 'head' },
-          el('strong', { text: c.id }),
+          el('strong', { title: c.id, text: criterionName(c) }),
           el('span', { class: 'dots', 'aria-label': `${c.score} of 3`, text: '●'.repeat(c.score) + '○'.repeat(Math.max(0, 3 - c.score)) }),
           el('span', { class: 'muted small', text: `${c.score}/3 · weight ${c.weight}${spread !== null ? ` · spread ±${spread}` : ''}` })),
         el('p', { text: c.rationale }),
@@ -98,6 +98,12 @@ function renderCriteria(card) {
           : el('p', { class: 'muted small', text: 'No evidence quoted.' })));
     }
   }
+}
+
+/** A readable name from a criterion id such as grade-clarify-business-objective: "Business objective". */
+function criterionName(c) {
+  const words = c.id.replace(/^grade-/, '').replace(new RegExp(`^${c.stage}-`), '').replace(/-/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 const replayAt = seq => `/replay.html?id=${encodeURIComponent(id)}&seq=${seq}`;

@@ -73,7 +73,11 @@ public final class Browser implements AutoCloseable {
 
     /** A phone-sized window (the CSS width of a common phone). */
     public static Browser phone(URL base) {
-        return new Browser(base, 390, 844);
+        Browser b = new Browser(base, 500, 900);
+        // A desktop window cannot be made that narrow; emulate the phone's viewport instead.
+        b.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+        return b;
     }
 
     /** Whether the page is wider than the window, i.e. needs scrolling sideways. */
