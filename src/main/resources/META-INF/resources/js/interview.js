@@ -20,6 +20,7 @@ const ui = {
 const turns = new Map(); // seq -> turn frame
 const streaming = new Map(); // seq -> text received so far in delta frames
 let pending = loadPending(); // [{clientId, text}] sent or to send, not yet echoed
+let unsent = []; // answers still waiting when the interview ended: shown, never sent
 let stage = null; // last stage frame, with the local time it arrived
 let ended = false;
 let socket = null;
@@ -143,6 +144,11 @@ function onDelta(frame) {
 
 function onEnded() {
   ended = true;
+  // Every stored turn has been replayed by now: an answer still waiting can no longer be taken. Say so, once.
+  unsent = unsent.concat(pending);
+  pending = [];
+  savePending();
+  localStorage.removeItem(draftKey);
   updateControls();
   ui.ended.hidden = false;
   $('#scorecard-link').href = `/scorecard.html?id=${encodeURIComponent(id)}`;
@@ -247,6 +253,11 @@ function render() {
     item.querySelector('.state').textContent = open ? 'sending…' : 'not sent yet: will send when reconnected';
     desired.push(item);
   }
+  for (const u of unsent) {
+    desired.push(node(`u${u.clientId}`, () => el('li', { class: 'turn candidate pending', dataset: { clientId: u.clientId } },
+      el('div', { class: 'meta' }, el('span', { text: 'You' }), el('span', { text: 'not sent: the interview had already ended' })),
+      el('p', { class: 'text', text: u.text }))));
+  }
   const list = ui.conversation;
   desired.forEach((item, i) => {
     if (list.children[i] !== item) list.insertBefore(item, list.children[i] ?? null);
@@ -270,7 +281,7 @@ function updateControls() {
   ui.send.disabled = ended;
   ui.advance.disabled = ended || !open;
   ui.end.disabled = ended || !open;
-  $('#composer').hidden = ended && pending.length === 0;
+  $('#composer').hidden = ended;
   render();
 }
 
