@@ -2,7 +2,7 @@
 // or jumped to a stage; stage segments and evidence markers on a timeline; export as Markdown or JSON. Opened with
 // ?seq=N (from a scorecard quote) it starts paused at that turn.
 import { api, get } from './api.js';
-import { STAGES, stageOf } from './stages.js';
+import { STAGES, criterionName, stageOf } from './stages.js';
 import { $, clock, el, initHeader, param, problemTitles, showError } from './ui.js';
 
 const id = param('id');
@@ -131,7 +131,7 @@ async function loadEvidence(interview) {
   for (const c of data.criteria ?? []) {
     for (const e of c.evidence ?? []) {
       if (!map.has(e.seq)) map.set(e.seq, []);
-      map.get(e.seq).push({ criterion: c.id, quote: e.quote });
+      map.get(e.seq).push({ criterion: criterionName(c.id, c.stage), quote: e.quote });
     }
   }
   return map;

@@ -3,7 +3,7 @@
 // While grading is pending it polls until the scorecard is there.
 import { api, get } from './api.js';
 import { barChart } from './chart.js';
-import { LEVELS, RECOMMENDATIONS, STAGES } from './stages.js';
+import { LEVELS, RECOMMENDATIONS, STAGES, criterionName } from './stages.js';
 import { $, el, formatDate, initHeader, param, problemTitles, showError } from './ui.js';
 
 const id = param('id');
@@ -87,7 +87,7 @@ function renderCriteria(card) {
       const spread = spreadOf(card, c.id);
       box.append(el('div', { class: 'criterion', dataset: { criterion: c.id } },
         el('div', { class: 'head' },
-          el('strong', { title: c.id, text: criterionName(c) }),
+          el('strong', { title: c.id, text: criterionName(c.id, c.stage) }),
           el('span', { class: 'dots', 'aria-label': `${c.score} of 3`, text: '●'.repeat(c.score) + '○'.repeat(Math.max(0, 3 - c.score)) }),
           el('span', { class: 'muted small', text: `${c.score}/3 · weight ${c.weight}${spread !== null ? ` · spread ±${spread}` : ''}` })),
         el('p', { text: c.rationale }),
@@ -98,12 +98,6 @@ function renderCriteria(card) {
           : el('p', { class: 'muted small', text: 'No evidence quoted.' })));
     }
   }
-}
-
-/** A readable name from a criterion id such as grade-clarify-business-objective: "Business objective". */
-function criterionName(c) {
-  const words = c.id.replace(/^grade-/, '').replace(new RegExp(`^${c.stage}-`), '').replace(/-/g, ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 const replayAt = seq => `/replay.html?id=${encodeURIComponent(id)}&seq=${seq}`;

@@ -21,3 +21,9 @@ export const RECOMMENDATIONS = {
 };
 
 export const LEVELS = { mid: 'Mid-level', senior: 'Senior', staff: 'Staff' };
+
+/** A readable name from a criterion id such as grade-clarify-business-objective: "Business objective". */
+export function criterionName(id, stage) {
+  const words = id.replace(/^grade-/, '').replace(new RegExp(`^${stage}-`), '').replace(/-/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
