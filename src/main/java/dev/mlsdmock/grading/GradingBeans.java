@@ -12,7 +12,8 @@ public class GradingBeans {
     @Produces
     @Singleton
     OfflineGrader offlineGrader(SentenceEmbedder embedder, GradingConfig config) {
-        return new OfflineGrader(embedder, config.matchThreshold(), GradingDefaults.EMBEDDING_MODEL);
+        int threads = config.embeddingThreads() > 0 ? config.embeddingThreads() : Runtime.getRuntime().availableProcessors();
+        return new OfflineGrader(embedder, config.matchThreshold(), GradingDefaults.EMBEDDING_MODEL, threads);
     }
 
     @Produces

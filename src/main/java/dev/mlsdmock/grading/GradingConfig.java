@@ -24,6 +24,10 @@ public interface GradingConfig {
     @WithDefault("" + GradingDefaults.MATCH_THRESHOLD)
     double matchThreshold();
 
+    /** Threads that embed a transcript's sentences in parallel for the offline grader; 0 means one per CPU core. */
+    @WithDefault("0")
+    int embeddingThreads();
+
     /** Whether this instance works off the grading queue (several instances may; each job is claimed once). */
     @WithDefault("true")
     boolean worker();
@@ -32,8 +36,11 @@ public interface GradingConfig {
     @WithDefault("5s")
     Duration pollInterval();
 
-    /** How long a claimed job belongs to its worker; a job whose lease ran out (its worker died) is claimed again. */
-    @WithDefault("10m")
+    /**
+     * How long a claimed job belongs to its worker without a heartbeat; the worker renews it every third of this
+     * while it works, so a job whose lease ran out belonged to a worker that died and is claimed again.
+     */
+    @WithDefault("2m")
     Duration lease();
 
     /** How many times a job is tried before it is marked failed. */

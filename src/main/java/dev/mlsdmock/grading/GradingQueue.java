@@ -84,6 +84,13 @@ public class GradingQueue {
         return Optional.empty();
     }
 
+    /** Extends the lease of a job its worker is still working on (a heartbeat), so nobody else takes it over. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void renew(long jobId) {
+        GradingJob.update("leaseUntil = ?1 where id = ?2 and status = ?3", Instant.now(clock).plus(config.lease()), jobId,
+                Status.RUNNING);
+    }
+
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void complete(long jobId, UUID scorecardId) {
         GradingJob.update("status = ?1, finishedAt = ?2, scorecardId = ?3, error = null where id = ?4",

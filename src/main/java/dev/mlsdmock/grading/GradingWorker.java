@@ -13,11 +13,16 @@ import org.jboss.logging.Logger;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Works off the grading queue on its own thread, never on a request thread. At start it first queues any ended
  * interview that has neither a scorecard nor a job (the process stopped between ending and queueing), then claims
- * jobs one at a time: queued ones, and running ones whose worker died (their lease ran out). When a scorecard is
+ * jobs one at a time: queued ones, and running ones whose worker died (their lease ran out; a live worker renews
+ * the lease of its job while it works). When a scorecard is
  * stored, open WebSocket connections of the interview get a {@code scorecard} frame.
  */
 @ApplicationScoped
@@ -29,6 +34,11 @@ public class GradingWorker {
     private final GradingService grading;
     private final InterviewConnections connections;
     private final GradingConfig config;
+    private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "grading-lease-heartbeat");
+        t.setDaemon(true);
+        return t;
+    });
     private volatile Thread thread;
     private volatile boolean stopping;
 
@@ -52,6 +62,7 @@ public class GradingWorker {
 
     void stop(@Observes ShutdownEvent event) {
         stopping = true;
+        heartbeats.shutdownNow();
         Thread t = thread;
         if (t != null) {
             t.interrupt();
@@ -94,6 +105,14 @@ public class GradingWorker {
             return false;
         }
         GradingJob job = claimed.get();
+        long every = Math.max(1, config.lease().toMillis() / 3);
+        ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(() -> {
+            try {
+                queue.renew(job.id);
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "Could not renew the lease of grading job %d", job.id);
+            }
+        }, every, every, TimeUnit.MILLISECONDS);
         try {
             Level level = Level.fromId(job.level).orElse(Level.DEFAULT);
             UUID scorecardId = grading.gradeAndStore(job.interviewId, job.grader, level);
@@ -103,11 +122,14 @@ public class GradingWorker {
         } catch (RuntimeException e) {
             LOG.errorf(e, "Grading job %d of interview %s failed (attempt %d)", job.id, job.interviewId, job.attempts);
             queue.fail(job.id, GradingService.describe(e));
+        } finally {
+            heartbeat.cancel(false);
         }
         return true;
     }
 
-    private void queueForgotten() {
+    /** Queues ended interviews that have neither a scorecard nor a job; returns how many. */
+    int queueForgotten() {
         int queued = QuarkusTransaction.requiringNew().call(() -> {
             List<Object[]> rows = GradingJob.getEntityManager().createQuery(
                     "select i.id, i.level from Interview i where i.status = dev.mlsdmock.interview.InterviewStatus.ENDED "
@@ -122,5 +144,6 @@ public class GradingWorker {
         if (queued > 0) {
             LOG.infof("Queued grading for %d ended interview(s) that had none", queued);
         }
+        return queued;
     }
 }

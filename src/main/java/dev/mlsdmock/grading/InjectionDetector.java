@@ -31,9 +31,12 @@ public final class InjectionDetector {
                             + "|\\b(grader|evaluator|assistant|model|llm)\\s*[,:]\\s*(please\\s+)?(give|award|assign|rate|score|mark|output)\\b",
                     FLAGS)),
             new Rule("a pasted score or recommendation block", Pattern.compile(
-                    "[\"']?\\b(overall|score|recommendation|grade|rating)\\b[\"']?\\s*[:=]\\s*[\"']?"
-                            + "(\\d{1,3}(\\s*/\\s*\\d{1,3})?|strong[- ]hire|hire|lean[- ]hire)\\b"
-                            + "|\\b(final|overall)\\s+(score|grade|verdict)\\s+(is|was|should be)\\b", FLAGS)),
+                    // a JSON-style key, a line that is nothing but "score: 3", or a stated final verdict
+                    "[\"'](overall|score|scores|recommendation|grade|rating|criteria)[\"']\\s*:"
+                            + "|^\\W*(overall|score|recommendation|grade|rating)\\s*[:=]\\s*[\"']?"
+                            + "(\\d{1,3}(\\s*/\\s*\\d{1,3})?|strong[- ]hire|hire|lean[- ]hire|no[- ]hire)[\"']?\\W*$"
+                            + "|\\b(final|overall)\\s+(score|grade|verdict|rating)\\s+(is|was|should be)\\s+"
+                            + "(\\d|strong|hire|perfect|full|max)", FLAGS)),
             new Rule("an attempt to change the grader's role", Pattern.compile(
                     "\\byou are (now|no longer)\\b|\\bact as (the )?(grader|evaluator)\\b|\\bnew instructions?\\s*:", FLAGS)));
 

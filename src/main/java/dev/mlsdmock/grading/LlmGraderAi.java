@@ -4,6 +4,7 @@ import dev.langchain4j.service.SystemMessage;
 import dev.langchain4j.service.UserMessage;
 import dev.langchain4j.service.V;
 import io.quarkiverse.langchain4j.RegisterAiService;
+import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.faulttolerance.Retry;
 
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.List;
  * temperature 0), and no chat memory: every call stands alone, so one interview can never leak into another's grade.
  * The prompt texts come from {@code prompts/grader-system.md} and {@code prompts/grader-stage.md} via {@link LlmGrader}.
  */
+@ApplicationScoped // stateless (no memory), and called from the grading worker, where no request scope is active
 @RegisterAiService(modelName = "grader", chatMemoryProviderSupplier = RegisterAiService.NoChatMemoryProviderSupplier.class)
 public interface LlmGraderAi {
 

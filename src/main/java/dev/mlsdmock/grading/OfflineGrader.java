@@ -17,6 +17,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
 
 /**
@@ -43,18 +46,36 @@ public class OfflineGrader {
             "does", "done", "make", "made", "need", "needs", "user", "users", "data", "model", "system", "design",
             "time", "many", "much", "very", "well", "good", "help", "used", "using", "uses", "like", "just");
 
+    /** Below this many sentences, splitting the embedding work costs more than it saves. */
+    private static final int MIN_SENTENCES_PER_THREAD = 8;
+
     private final SentenceEmbedder embedder;
     private final double matchThreshold;
     private final String label;
+    private final int threads;
+    private final ExecutorService pool;
+
+    /** A grader that embeds on the calling thread only. */
+    public OfflineGrader(SentenceEmbedder embedder, double matchThreshold, String modelName) {
+        this(embedder, matchThreshold, modelName, 1);
+    }
 
     /**
      * @param matchThreshold cosine similarity from which a sentence counts as showing a signal
      * @param modelName      the embedding model, shown in the grader label {@code offline:<model>}
+     * @param threads        how many threads embed a transcript's sentences in parallel (embedding is nearly all
+     *                       of the work; each sentence is embedded on its own, so the result does not depend on it)
      */
-    public OfflineGrader(SentenceEmbedder embedder, double matchThreshold, String modelName) {
+    public OfflineGrader(SentenceEmbedder embedder, double matchThreshold, String modelName, int threads) {
         this.embedder = embedder;
         this.matchThreshold = matchThreshold;
         this.label = "offline:" + modelName;
+        this.threads = Math.max(1, threads);
+        this.pool = this.threads == 1 ? null : Executors.newFixedThreadPool(this.threads - 1, r -> {
+            Thread t = new Thread(r, "offline-grader-embedding");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     public String label() {
@@ -64,26 +85,27 @@ public class OfflineGrader {
     public Grade grade(Rubric rubric, Transcript transcript) {
         List<Flag> flags = new ArrayList<>();
         List<Unit> units = units(transcript, flags);
-        List<float[]> vectors = embedder.embed(units.stream().map(Unit::sentence).toList());
+        List<float[]> vectors = embed(units.stream().map(Unit::sentence).toList());
         Set<String> problemTerms = problemTerms(rubric);
 
         Map<String, Match> bestBySignal = new LinkedHashMap<>();
-        Set<Integer> listedTurns = new TreeSet<>();
-        Map<Integer, Integer> bareMatchesPerTurn = new LinkedHashMap<>();
+        // turn seq -> indexes of its sentences that matched some signal but were only a list of terms
+        Map<Integer, Set<Integer>> bareMatches = new java.util.TreeMap<>();
         for (Criterion criterion : rubric.allCriteria()) {
             for (String signalId : criterion.signals()) {
                 Signal signal = rubric.signal(signalId).orElseThrow();
                 List<float[]> examples = embedder.embedReferences(signal.examples());
+                List<Pattern> keywords = keywordPatterns(signal);
                 Match best = null;
                 for (int i = 0; i < units.size(); i++) {
                     Unit u = units.get(i);
                     double similarity = bestSimilarity(vectors.get(i), examples);
-                    if (similarity < matchThreshold && !mentionsKeyword(u.lower(), signal)) {
+                    if (similarity < matchThreshold && keywords.stream().noneMatch(k -> k.matcher(u.lower()).find())) {
                         continue;
                     }
                     Substance substance = Substance.of(u.sentence(), u.context(), problemTerms);
                     if (substance.bareList()) {
-                        bareMatchesPerTurn.merge(u.seq() * 10_000 + u.index(), 1, Integer::sum);
+                        bareMatches.computeIfAbsent(u.seq(), k -> new TreeSet<>()).add(u.index());
                     }
                     Match m = new Match(u, similarity, substance, credit(substance));
                     if (best == null || m.better(best)) {
@@ -95,20 +117,35 @@ public class OfflineGrader {
                 }
             }
         }
-        bareMatchesPerTurn.keySet().forEach(key -> listedTurns.add(key / 10_000));
-        for (int seq : listedTurns) {
-            long count = bareMatchesPerTurn.keySet().stream().filter(k -> k / 10_000 == seq).count();
-            if (count >= 2) {
-                flags.add(new Flag("keyword-list", seq, count + " sentences list rubric terms without reasoning; "
-                        + "terms alone earn at most a weak score"));
+        bareMatches.forEach((seq, sentences) -> {
+            if (sentences.size() >= 2) {
+                flags.add(new Flag("keyword-list", seq, sentences.size() + " sentences list rubric terms without "
+                        + "reasoning; a list of terms earns nothing"));
             }
-        }
+        });
 
         List<CriterionGrade> grades = new ArrayList<>();
         for (Criterion criterion : rubric.allCriteria()) {
             grades.add(gradeCriterion(rubric, criterion, bestBySignal));
         }
         return new Grade(label, grades, flags, null);
+    }
+
+    /** Embeds in contiguous chunks, one per thread (the calling thread takes the first), keeping the order. */
+    private List<float[]> embed(List<String> sentences) {
+        int chunks = Math.min(threads, sentences.size() / MIN_SENTENCES_PER_THREAD);
+        if (chunks <= 1) {
+            return embedder.embed(sentences);
+        }
+        int size = (sentences.size() + chunks - 1) / chunks;
+        List<CompletableFuture<List<float[]>>> rest = new ArrayList<>();
+        for (int from = size; from < sentences.size(); from += size) {
+            List<String> chunk = sentences.subList(from, Math.min(sentences.size(), from + size));
+            rest.add(CompletableFuture.supplyAsync(() -> embedder.embed(chunk), pool));
+        }
+        List<float[]> vectors = new ArrayList<>(embedder.embed(sentences.subList(0, size)));
+        rest.forEach(f -> vectors.addAll(f.join()));
+        return vectors;
     }
 
     private CriterionGrade gradeCriterion(Rubric rubric, Criterion criterion, Map<String, Match> bestBySignal) {
@@ -220,13 +257,9 @@ public class OfflineGrader {
         return best;
     }
 
-    private static boolean mentionsKeyword(String lower, Signal signal) {
-        for (String keyword : signal.keywords()) {
-            if (Pattern.compile("\\b" + Pattern.quote(keyword.toLowerCase(Locale.ROOT)) + "\\b").matcher(lower).find()) {
-                return true;
-            }
-        }
-        return false;
+    private static List<Pattern> keywordPatterns(Signal signal) {
+        return signal.keywords().stream()
+                .map(k -> Pattern.compile("\\b" + Pattern.quote(k.toLowerCase(Locale.ROOT)) + "\\b")).toList();
     }
 
     private record Unit(int seq, int index, String sentence, String lower, String context) {

@@ -20,7 +20,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The offline grader against hand-graded transcripts of three problems: it must order strong > mediocre > weak,
  * and keep keyword stuffing and grader injection below the mediocre answer, with every quote verified.
+ *
+ * <p>A {@code @QuarkusTest} only because the embedding model's native library can be loaded by one class loader
+ * per JVM, and the other tests load it in Quarkus's; the test itself uses no Quarkus feature.
  */
+@io.quarkus.test.junit.QuarkusTest
 class CalibrationTest {
 
     private static OfflineGrader grader;
@@ -33,9 +37,9 @@ class CalibrationTest {
     @Test
     void ordersTranscriptsOfEveryProblemAsCalibrated() {
         JsonNode order = Calibration.order();
-        List<String> report = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = order.get("problems").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> problem = it.next();
+            List<String> report = new ArrayList<>();
             Map<String, Scorecard> cards = new LinkedHashMap<>();
             List<String> qualities = new ArrayList<>();
             problem.getValue().forEach(q -> qualities.add(q.asText()));

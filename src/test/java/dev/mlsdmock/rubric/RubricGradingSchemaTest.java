@@ -1,0 +1,85 @@
+package dev.mlsdmock.rubric;
+
+import dev.mlsdmock.interview.Stage;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The grading part of the rubric schema: criteria, level descriptors, reference outline, expectations, version. */
+class RubricGradingSchemaTest {
+
+    private static final Path FILE = Path.of("rubrics/ad-click-prediction.yaml");
+
+    @Test
+    void everyShippedRubricHasCriteriaForEveryStage() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("rubrics"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+                Rubric r = new RubricParser().parse("rubrics/" + file.getFileName(), Files.readString(file));
+                for (Stage stage : Stage.values()) {
+                    assertThat(r.stage(stage).criteria()).as(file + " " + stage).hasSizeBetween(1, 3);
+                    r.stage(stage).criteria().forEach(c -> {
+                        assertThat(c.levels()).hasSize(4);
+                        assertThat(c.stage()).isEqualTo(stage);
+                    });
+                }
+                assertThat(r.reference()).isNotBlank();
+                assertThat(r.expectations()).containsOnlyKeys(Level.values());
+                assertThat(r.version()).matches("[0-9a-f]{12}");
+            }
+        }
+    }
+
+    @Test
+    void expectationsMapScoresToRecommendations() throws IOException {
+        Rubric r = parse(Files.readString(FILE));
+        Rubric.Expectation senior = r.expectations().get(Level.SENIOR);
+        assertThat(senior.recommend(100)).isEqualTo(Recommendation.STRONG_HIRE);
+        assertThat(senior.recommend(senior.hire())).isEqualTo(Recommendation.HIRE);
+        assertThat(senior.recommend(senior.leanHire())).isEqualTo(Recommendation.LEAN_HIRE);
+        assertThat(senior.recommend(senior.leanNoHire())).isEqualTo(Recommendation.LEAN_NO_HIRE);
+        assertThat(senior.recommend(0)).isEqualTo(Recommendation.NO_HIRE);
+        // the same score means less at a higher level
+        assertThat(r.expectations().get(Level.STAFF).hire()).isGreaterThan(r.expectations().get(Level.MID).hire());
+    }
+
+    @Test
+    void versionIsAContentHash() throws IOException {
+        String text = Files.readString(FILE);
+        assertThat(parse(text).version()).isEqualTo(parse(text).version());
+        assertThat(parse(text.replace("Ad click prediction", "Ad click prediction v2")).version())
+                .isNotEqualTo(parse(text).version());
+    }
+
+    @Test
+    void badCriteriaAreRejectedWithFileAndField() throws IOException {
+        String text = Files.readString(FILE);
+        expectError(text.replace("signals: [clarify-business-objective, clarify-scale-qps]",
+                        "signals: [clarify-business-objective, frame-pointwise-ctr]"),
+                "stages.clarify.criteria[0].signals[1]", "not a signal of the clarify stage");
+        expectError(text.replaceFirst("weight: 2", "weight: 9"), "stages.clarify.criteria[0].weight", "between 1 and 5");
+        expectError(text.replaceFirst("          3: \"Strong: establishes how revenue", "          4: \"Strong: establishes how revenue"),
+                "stages.clarify.criteria[0].levels.4", "unknown score");
+        expectError(text.replaceFirst("looks-for:", "looks_for:"), "stages.clarify.criteria[0].looks_for", "unknown field");
+        expectError(text.replace("senior: {strong-hire: 80, hire: 66,", "senior: {strong-hire: 60, hire: 66,"),
+                "expectations.senior.hire", "must be below strong-hire");
+        expectError(text.replace("  staff: {strong-hire: 88, hire: 75, lean-hire: 62, lean-no-hire: 48}\n", ""),
+                "expectations.staff", "missing");
+        expectError(text.replaceFirst("(?s)reference: \\|.*?expectations:", "expectations:"), "reference", "missing");
+    }
+
+    private static void expectError(String text, String field, String problem) {
+        assertThatThrownBy(() -> parse(text)).isInstanceOf(RubricException.class)
+                .hasMessageContaining("rubrics/ad-click-prediction.yaml").hasMessageContaining(field + ": ")
+                .hasMessageContaining(problem);
+    }
+
+    private static Rubric parse(String text) {
+        return new RubricParser().parse("rubrics/ad-click-prediction.yaml", text);
+    }
+}
