@@ -73,7 +73,7 @@ class BrowserInterviewTest {
             b.await(d -> b.currentPath().startsWith("/interview.html?id="), "the interview page");
             String id = b.currentPath().substring("/interview.html?id=".length());
 
-            WebElement opening = b.awaitVisible("#conversation li.turn.interviewer[data-seq='1']");
+            WebElement opening = b.awaitVisible("#conversation li.turn.interviewer:not(.streaming)[data-seq='1']");
             assertThat(opening.getText()).contains("45 minutes");
             b.await(d -> "connected".equals(b.find("#conn").getAttribute("data-state")), "connected");
             assertCurrentStage(b, "clarify");

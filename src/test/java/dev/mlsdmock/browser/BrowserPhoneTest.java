@@ -36,7 +36,7 @@ class BrowserPhoneTest {
             b.screenshot("30-phone-home");
 
             b.open("/interview.html?id=" + active);
-            b.awaitVisible("#conversation li.turn.interviewer[data-seq='1']");
+            b.awaitVisible("#conversation li.turn.interviewer:not(.streaming)[data-seq='1']");
             b.awaitVisible("#stagebar li.current");
             assertThat(b.find("#answer").isDisplayed()).isTrue();
             assertThat(b.overflowsHorizontally()).as("interview overflows").isFalse();

@@ -49,7 +49,7 @@ class BrowserReconnectTest {
         try (Browser b = Browser.laptop(base)) {
             b.logIn(user, Api.PASSWORD);
             b.open("/interview.html?id=" + id);
-            b.awaitVisible("#conversation li.turn.interviewer[data-seq='1']");
+            b.awaitVisible("#conversation li.turn.interviewer:not(.streaming)[data-seq='1']");
             b.await(d -> "connected".equals(b.find("#conn").getAttribute("data-state")), "connected");
             b.find("#answer").sendKeys(typed);
 
