@@ -10,10 +10,15 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.net.URI;
+
 /** Every REST error leaves as JSON {@code {"error","message"}}, never as an HTML page or an empty body. */
 public class ApiExceptionMappers {
 
     private static final Logger LOG = Logger.getLogger(ApiExceptionMappers.class);
+    /** With proactive authentication off, a failed form login reaches this mapper instead of the form's error page. */
+    private static final String FORM_POST = "/j_security_check";
+    private static final String FORM_ERROR_PAGE = "/login.html?error=credentials";
 
     @ServerExceptionMapper
     public Response api(ApiException e) {
@@ -25,6 +30,10 @@ public class ApiExceptionMappers {
         if (request.response().headWritten()) {
             // A refused WebSocket upgrade has already been answered by the security layer.
             return null;
+        }
+        if (FORM_POST.equals(request.path())) {
+            // A failed form login: back to the login page, which says the password or name was wrong.
+            return Response.seeOther(URI.create(FORM_ERROR_PAGE)).build();
         }
         Response.ResponseBuilder response = Response.status(401).type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(new ApiError("unauthorized", "Log in first: send HTTP Basic credentials of an account "

@@ -1,0 +1,88 @@
+package dev.mlsdmock.interview;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.mlsdmock.account.CurrentAccount;
+import dev.mlsdmock.rubric.Rubric;
+import dev.mlsdmock.rubric.RubricRegistry;
+import dev.mlsdmock.web.ApiException;
+import io.quarkus.security.Authenticated;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * {@code GET /api/interviews/{id}/export?format=md|json}: the transcript as a file to keep (the browser's replay
+ * page offers both). Same ownership rule as the rest of the API: someone else's interview is a 404.
+ */
+@Path("/api/interviews/{id}/export")
+@Authenticated
+public class ExportResource {
+
+    private static final DateTimeFormatter FILE_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+
+    private final InterviewService interviews;
+    private final RubricRegistry rubrics;
+    private final CurrentAccount account;
+
+    public ExportResource(InterviewService interviews, RubricRegistry rubrics, CurrentAccount account) {
+        this.interviews = interviews;
+        this.rubrics = rubrics;
+        this.account = account;
+    }
+
+    @GET
+    public Response export(@PathParam("id") String id, @QueryParam("format") String format) {
+        String f = format == null || format.isBlank() ? "md" : format;
+        if (!f.equals("md") && !f.equals("json")) {
+            throw ApiException.badRequest("unknown_format", "Unknown export format '" + format
+                    + "'. Use format=md (Markdown) or format=json.");
+        }
+        InterviewService.Details details = interviews.details(account.id(), parse(id)).orElseThrow(() -> notFound(id));
+        Interview i = details.interview();
+        String title = rubrics.find(i.problemId).map(Rubric::title).orElse(i.problemId);
+        String file = "interview-" + i.problemId + "-" + FILE_DATE.format(i.createdAt) + "." + f;
+        Response.ResponseBuilder response = f.equals("md")
+                ? Response.ok(TranscriptMarkdown.render(title, i, details.turns()), "text/markdown; charset=utf-8")
+                : Response.ok(Export.of(title, details), MediaType.APPLICATION_JSON_TYPE);
+        return response.header("Content-Disposition", "attachment; filename=\"" + file + "\"").build();
+    }
+
+    private static UUID parse(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw notFound(id);
+        }
+    }
+
+    private static ApiException notFound(String id) {
+        return ApiException.notFound("interview_not_found", "There is no interview " + id
+                + " for this account. GET /api/interviews lists yours.");
+    }
+
+    /** The JSON export: the interview with its problem's title and every turn. */
+    public record Export(UUID id, String problemId, String problemTitle, String status, String interviewer,
+                         Instant createdAt, Instant endedAt, List<ExportTurn> turns) {
+        static Export of(String title, InterviewService.Details d) {
+            Interview i = d.interview();
+            return new Export(i.id, i.problemId, title, i.status.id(), i.interviewer, i.createdAt, i.endedAt,
+                    d.turns().stream().map(ExportTurn::of).toList());
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ExportTurn(int seq, String role, String stage, String text, Instant at, String clientId) {
+        static ExportTurn of(TurnView t) {
+            return new ExportTurn(t.seq(), t.role().id(), t.stage().id(), t.text(), t.at(), t.clientId());
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.mlsdmock.interview;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * A transcript as a Markdown document, for reading or sharing outside the app. Turns are grouped under one heading
+ * per stage, each with the speaker and the time since the interview started. Turn text is data: it goes into a
+ * block quote with {@code <} and {@code &} escaped, so a Markdown viewer shows it as written and never renders
+ * HTML from it.
+ */
+public final class TranscriptMarkdown {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+    private TranscriptMarkdown() {
+    }
+
+    public static String render(String problemTitle, Interview interview, List<TurnView> turns) {
+        StringBuilder md = new StringBuilder();
+        md.append("# Mock interview: ").append(inline(problemTitle)).append("\n\n");
+        md.append("- Problem: `").append(interview.problemId).append("`\n");
+        md.append("- Started: ").append(WHEN.format(interview.createdAt)).append('\n');
+        if (interview.endedAt != null) {
+            md.append("- Ended: ").append(WHEN.format(interview.endedAt)).append('\n');
+        }
+        md.append("- Status: ").append(interview.status.id()).append('\n');
+        md.append("- Interviewer: ").append(inline(interview.interviewer)).append('\n');
+        md.append("- Turns: ").append(turns.size()).append('\n');
+        Stage current = null;
+        for (TurnView turn : turns) {
+            if (turn.stage() != current) {
+                current = turn.stage();
+                md.append("\n## ").append(current.number()).append(". ").append(title(current)).append("\n");
+            }
+            md.append("\n**").append(turn.role() == Role.CANDIDATE ? "Candidate" : "Interviewer").append("** · ")
+                    .append(elapsed(interview.createdAt, turn.at())).append(" · turn ").append(turn.seq()).append("\n\n");
+            turn.text().lines().forEach(line -> md.append(line.isBlank() ? ">" : "> " + escape(line)).append('\n'));
+        }
+        return md.toString();
+    }
+
+    static String title(Stage stage) {
+        return switch (stage) {
+            case CLARIFY -> "Clarify requirements";
+            case FRAME -> "Frame as an ML task";
+            case DATA -> "Data and features";
+            case MODEL -> "Model";
+            case EVALUATE -> "Evaluation";
+            case SERVE -> "Serving";
+            case MONITOR -> "Monitoring";
+        };
+    }
+
+    static String elapsed(Instant start, Instant at) {
+        long s = Math.max(0, Duration.between(start, at).toSeconds());
+        return String.format("%d:%02d", s / 60, s % 60);
+    }
+
+    static String escape(String line) {
+        return line.replace("&", "&amp;").replace("<", "&lt;");
+    }
+
+    private static String inline(String text) {
+        return escape(text == null ? "" : text.replaceAll("[\\r\\n]+", " "));
+    }
+}

@@ -1,0 +1,62 @@
+package dev.mlsdmock.interview;
+
+import dev.mlsdmock.support.Api;
+import dev.mlsdmock.support.WsClient;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+@QuarkusTest
+class ExportResourceTest {
+
+    @Test
+    void exportsTheTranscriptAsMarkdownAndJson() {
+        String user = Api.newAccount();
+        String id = Api.newInterview(user, "news-feed");
+        try (WsClient ws = WsClient.connect(Api.wsUri(id), user, Api.PASSWORD)) {
+            ws.awaitInterviewerTurn();
+            ws.answer("a1", "How many users? <script>alert(1)</script> & what latency?");
+            ws.awaitAck("a1");
+            ws.awaitInterviewerTurn();
+        }
+
+        Response md = Api.as(user).get("/api/interviews/" + id + "/export?format=md");
+        assertThat(md.statusCode()).isEqualTo(200);
+        assertThat(md.contentType()).startsWith("text/markdown");
+        assertThat(md.getHeader("Content-Disposition")).startsWith("attachment; filename=\"interview-news-feed-").endsWith(".md\"");
+        assertThat(md.asString())
+                .startsWith("# Mock interview: Personalised news feed\n")
+                .contains("## 1. Clarify requirements")
+                .contains("**Interviewer** · 0:00 · turn 1")
+                .contains("**Candidate** · ")
+                .contains("> How many users? &lt;script>alert(1)&lt;/script> &amp; what latency?")
+                .doesNotContain("<script>");
+
+        Api.as(user).get("/api/interviews/" + id + "/export?format=json").then().statusCode(200)
+                .header("Content-Disposition", org.hamcrest.Matchers.endsWith(".json\""))
+                .body("id", equalTo(id))
+                .body("problemTitle", equalTo("Personalised news feed"))
+                .body("turns.size()", equalTo(3))
+                .body("turns[1].role", equalTo("candidate"))
+                .body("turns[1].clientId", equalTo("a1"))
+                .body("turns[1].text", equalTo("How many users? <script>alert(1)</script> & what latency?"));
+        // Markdown is the default format.
+        assertThat(Api.as(user).get("/api/interviews/" + id + "/export").contentType()).startsWith("text/markdown");
+    }
+
+    @Test
+    void unknownFormatOtherAccountsAndAnonymousAreRefused() {
+        String owner = Api.newAccount();
+        String id = Api.newInterview(owner, "visual-search");
+        Api.as(owner).get("/api/interviews/" + id + "/export?format=pdf").then().statusCode(400)
+                .body("error", equalTo("unknown_format"));
+        Api.as(Api.newAccount()).get("/api/interviews/" + id + "/export?format=md").then().statusCode(404)
+                .body("error", equalTo("interview_not_found"));
+        Api.as(owner).get("/api/interviews/not-a-uuid/export").then().statusCode(404);
+        RestAssured.given().get("/api/interviews/" + id + "/export").then().statusCode(401);
+    }
+}
