@@ -4,6 +4,7 @@ import dev.mlsdmock.coverage.SentenceEmbedder;
 import dev.mlsdmock.coverage.Sentences;
 import dev.mlsdmock.grading.Scorecard.Evidence;
 import dev.mlsdmock.grading.Scorecard.Flag;
+import dev.mlsdmock.interview.Stage;
 import dev.mlsdmock.rubric.Rubric;
 import dev.mlsdmock.rubric.Rubric.Criterion;
 import dev.mlsdmock.rubric.Rubric.Signal;
@@ -38,6 +39,10 @@ public class OfflineGrader {
     private static final double MENTION_CREDIT = 0.1;
     private static final double MATCH_BASE = 0.35;
     private static final int MAX_QUOTES = 3;
+    /** Added to a sentence's similarity to the signals of the stage it was said in. */
+    private static final double STAGE_BONUS = 0.15;
+    /** A sentence counts for a signal only within this much of its best-matching signal. */
+    private static final double COMPETING_MARGIN = 0.08;
     private static final Pattern WORD = Pattern.compile("[a-z][a-z0-9-]{3,}");
     private static final Set<String> COMMON = Set.of("that", "this", "with", "from", "they", "their", "them", "have",
             "will", "would", "about", "which", "what", "when", "where", "than", "then", "there", "these", "those", "into",
@@ -91,16 +96,23 @@ public class OfflineGrader {
         Map<String, Match> bestBySignal = new LinkedHashMap<>();
         // turn seq -> indexes of its sentences that matched some signal but were only a list of terms
         Map<Integer, Set<Integer>> bareMatches = new java.util.TreeMap<>();
+        Map<String, double[]> scores = signalScores(rubric, units, vectors);
+        double[] top = topScores(units.size(), scores.values());
         for (Criterion criterion : rubric.allCriteria()) {
             for (String signalId : criterion.signals()) {
                 Signal signal = rubric.signal(signalId).orElseThrow();
-                List<float[]> examples = embedder.embedReferences(signal.examples());
+                double[] signalScores = scores.get(signalId);
                 List<Pattern> keywords = keywordPatterns(signal);
                 Match best = null;
                 for (int i = 0; i < units.size(); i++) {
                     Unit u = units.get(i);
-                    double similarity = bestSimilarity(vectors.get(i), examples);
-                    if (similarity < matchThreshold && keywords.stream().noneMatch(k -> k.matcher(u.lower()).find())) {
+                    double similarity = signalScores[i];
+                    // A sentence is evidence for the signals it is closest to, not for everything it vaguely
+                    // resembles: otherwise one sentence rich in numbers would be the best evidence everywhere.
+                    boolean close = similarity >= matchThreshold && similarity >= top[i] - COMPETING_MARGIN;
+                    boolean keyword = u.stage() == stageOf(rubric, signalId)
+                            && keywords.stream().anyMatch(k -> k.matcher(u.lower()).find());
+                    if (!close && !keyword) {
                         continue;
                     }
                     Substance substance = Substance.of(u.sentence(), u.context(), problemTerms);
@@ -129,6 +141,48 @@ public class OfflineGrader {
             grades.add(gradeCriterion(rubric, criterion, bestBySignal));
         }
         return new Grade(label, grades, flags, null);
+    }
+
+    /**
+     * Each sentence's similarity to each signal's examples, plus a small bonus for the signals of the stage the
+     * sentence was said in: the same words mean framing in one step and calibration in another.
+     */
+    private Map<String, double[]> signalScores(Rubric rubric, List<Unit> units, List<float[]> vectors) {
+        Map<String, double[]> scores = new LinkedHashMap<>();
+        for (Criterion criterion : rubric.allCriteria()) {
+            for (String signalId : criterion.signals()) {
+                if (scores.containsKey(signalId)) {
+                    continue;
+                }
+                List<float[]> examples = embedder.embedReferences(rubric.signal(signalId).orElseThrow().examples());
+                Stage stage = stageOf(rubric, signalId);
+                double[] perUnit = new double[units.size()];
+                for (int i = 0; i < units.size(); i++) {
+                    perUnit[i] = bestSimilarity(vectors.get(i), examples) + (units.get(i).stage() == stage ? STAGE_BONUS : 0);
+                }
+                scores.put(signalId, perUnit);
+            }
+        }
+        return scores;
+    }
+
+    private static double[] topScores(int units, java.util.Collection<double[]> scores) {
+        double[] top = new double[units];
+        for (double[] perUnit : scores) {
+            for (int i = 0; i < units; i++) {
+                top[i] = Math.max(top[i], perUnit[i]);
+            }
+        }
+        return top;
+    }
+
+    private static Stage stageOf(Rubric rubric, String signalId) {
+        for (Map.Entry<Stage, Rubric.StageRubric> e : rubric.stages().entrySet()) {
+            if (e.getValue().signals().stream().anyMatch(sig -> sig.id().equals(signalId))) {
+                return e.getKey();
+            }
+        }
+        throw new IllegalArgumentException("No stage has signal " + signalId);
     }
 
     /** Embeds in contiguous chunks, one per thread (the calling thread takes the first), keeping the order. */
@@ -229,7 +283,7 @@ public class OfflineGrader {
             for (int i = 0; i < clean.size(); i++) {
                 String context = clean.get(i) + (i + 1 < clean.size() ? " " + clean.get(i + 1) : "")
                         + (i > 0 ? " " + clean.get(i - 1) : "");
-                units.add(new Unit(line.seq(), i, clean.get(i), clean.get(i).toLowerCase(Locale.ROOT), context));
+                units.add(new Unit(line.seq(), line.stage(), i, clean.get(i), clean.get(i).toLowerCase(Locale.ROOT), context));
             }
         }
         return units;
@@ -262,7 +316,7 @@ public class OfflineGrader {
                 .map(k -> Pattern.compile("\\b" + Pattern.quote(k.toLowerCase(Locale.ROOT)) + "\\b")).toList();
     }
 
-    private record Unit(int seq, int index, String sentence, String lower, String context) {
+    private record Unit(int seq, Stage stage, int index, String sentence, String lower, String context) {
     }
 
     private record Match(Unit unit, double similarity, Substance substance, double credit) {
