@@ -2,6 +2,7 @@ package dev.mlsdmock.grading;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mlsdmock.interview.Interview;
+import dev.mlsdmock.interview.ScorecardLinks;
 import dev.mlsdmock.rubric.Level;
 import dev.mlsdmock.web.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +16,7 @@ import java.util.UUID;
 
 /** Reading scorecards and asking for new ones; the REST resource only maps these answers to HTTP. */
 @ApplicationScoped
-public class Scorecards {
+public class Scorecards implements ScorecardLinks {
 
     private static final Set<String> GRADE_FIELDS = Set.of("grader", "level");
 
@@ -40,6 +41,15 @@ public class Scorecards {
     }
 
     public record None(String code, String message) implements Current {
+    }
+
+    @Override
+    @Transactional
+    public Optional<String> readyScorecardUrl(UUID interviewId) {
+        if (queue.pending(interviewId) || ScorecardRecord.latest(interviewId).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(GradingResource.scorecardUrl(interviewId));
     }
 
     @Transactional

@@ -12,6 +12,7 @@ import dev.mlsdmock.interview.InterviewService.Snapshot;
 import dev.mlsdmock.interview.InterviewService.Spoken;
 import dev.mlsdmock.web.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import org.jboss.logging.Logger;
 
 import java.util.Optional;
@@ -31,10 +32,12 @@ public class InterviewConversation {
 
     private final InterviewService interviews;
     private final ObjectMapper json;
+    private final Instance<ScorecardLinks> scorecards;
 
-    public InterviewConversation(InterviewService interviews, ObjectMapper json) {
+    public InterviewConversation(InterviewService interviews, ObjectMapper json, Instance<ScorecardLinks> scorecards) {
         this.interviews = interviews;
         this.json = json;
+        this.scorecards = scorecards;
     }
 
     /** A client connected: the stage, every stored turn, then the opening (new interview) or a pending reply. */
@@ -44,6 +47,9 @@ public class InterviewConversation {
         snapshot.turns().forEach(t -> out.send(TurnFrame.of(t)));
         if (snapshot.ended()) {
             out.send(EndedFrame.INSTANCE);
+            // A client that comes back after grading finished learns where the scorecard is, as if it had waited.
+            scorecards.stream().flatMap(s -> s.readyScorecardUrl(id).stream()).findFirst()
+                    .ifPresent(url -> out.send(new Frames.ScorecardFrame(url)));
             return;
         }
         if (snapshot.turns().isEmpty()) {

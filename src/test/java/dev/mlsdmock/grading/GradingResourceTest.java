@@ -109,6 +109,11 @@ class GradingResourceTest {
         JsonPath card = Api.as(user).get("/api/interviews/" + id + "/scorecard").then().statusCode(200).extract().jsonPath();
         assertThat(card.getString("level")).isEqualTo("mid");
         assertThat(card.getInt("overall")).isBetween(1, 40);
+        // Coming back later, the client is told where the scorecard is right after "ended".
+        try (WsClient ws = WsClient.connect(Api.wsUri(id), user, Api.PASSWORD)) {
+            ws.awaitType("ended");
+            assertThat(ws.awaitType("scorecard").path("url").asText()).isEqualTo("/api/interviews/" + id + "/scorecard");
+        }
     }
 
     @Test
