@@ -17,9 +17,11 @@ public class EmbeddedDatabaseProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
+        String dir = "./target/embedded-db-" + System.nanoTime();
         return Map.of(
-                "quarkus.datasource.jdbc.url", "jdbc:h2:file:./target/embedded-db-" + System.nanoTime()
+                "quarkus.datasource.jdbc.url", "jdbc:h2:file:" + dir
                         + "/mlsd;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                "session-key.file", dir + "/session.key",
                 "quarkus.http.test-port", "0");
     }
 }
