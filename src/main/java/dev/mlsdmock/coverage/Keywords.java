@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
  * Exact-phrase matching for a rubric's optional keywords, tolerant of the spelling variants candidates actually
  * use: case, hyphens ("roc-auc" / "roc auc") and British/American endings ("normalised" / "normalized").
  */
-final class Keywords {
+public final class Keywords {
 
     private static final Pattern SEPARATORS = Pattern.compile("[-_/]+");
     private static final Pattern SPACES = Pattern.compile("\\s+");
@@ -16,14 +16,15 @@ final class Keywords {
     private Keywords() {
     }
 
-    static String normalise(String text) {
+    /** The text as keywords are matched against it; normalise once, match many keywords. */
+    public static String normalise(String text) {
         String t = SEPARATORS.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ");
         t = BRITISH.matcher(t).replaceAll("iz$1");
         return " " + SPACES.matcher(t).replaceAll(" ").strip() + " ";
     }
 
     /** Whether the normalised text contains the keyword as whole words. */
-    static boolean contains(String normalisedText, String keyword) {
+    public static boolean contains(String normalisedText, String keyword) {
         String k = normalise(keyword).strip();
         if (k.isEmpty()) {
             return false;

@@ -1,5 +1,6 @@
 package dev.mlsdmock.grading;
 
+import dev.mlsdmock.coverage.Keywords;
 import dev.mlsdmock.coverage.SentenceEmbedder;
 import dev.mlsdmock.coverage.Sentences;
 import dev.mlsdmock.grading.Scorecard.Evidence;
@@ -102,7 +103,6 @@ public class OfflineGrader {
             for (String signalId : criterion.signals()) {
                 Signal signal = rubric.signal(signalId).orElseThrow();
                 double[] signalScores = scores.get(signalId);
-                List<Pattern> keywords = keywordPatterns(signal);
                 Match best = null;
                 for (int i = 0; i < units.size(); i++) {
                     Unit u = units.get(i);
@@ -111,7 +111,7 @@ public class OfflineGrader {
                     // resembles: otherwise one sentence rich in numbers would be the best evidence everywhere.
                     boolean close = similarity >= matchThreshold && similarity >= top[i] - COMPETING_MARGIN;
                     boolean keyword = u.stage() == stageOf(rubric, signalId)
-                            && keywords.stream().anyMatch(k -> k.matcher(u.lower()).find());
+                            && signal.keywords().stream().anyMatch(k -> Keywords.contains(u.normalised(), k));
                     if (!close && !keyword) {
                         continue;
                     }
@@ -283,7 +283,7 @@ public class OfflineGrader {
             for (int i = 0; i < clean.size(); i++) {
                 String context = clean.get(i) + (i + 1 < clean.size() ? " " + clean.get(i + 1) : "")
                         + (i > 0 ? " " + clean.get(i - 1) : "");
-                units.add(new Unit(line.seq(), line.stage(), i, clean.get(i), clean.get(i).toLowerCase(Locale.ROOT), context));
+                units.add(new Unit(line.seq(), line.stage(), i, clean.get(i), Keywords.normalise(clean.get(i)), context));
             }
         }
         return units;
@@ -311,12 +311,8 @@ public class OfflineGrader {
         return best;
     }
 
-    private static List<Pattern> keywordPatterns(Signal signal) {
-        return signal.keywords().stream()
-                .map(k -> Pattern.compile("\\b" + Pattern.quote(k.toLowerCase(Locale.ROOT)) + "\\b")).toList();
-    }
-
-    private record Unit(int seq, Stage stage, int index, String sentence, String lower, String context) {
+    /** A candidate sentence; {@code normalised} is its text as rubric keywords are matched against it. */
+    private record Unit(int seq, Stage stage, int index, String sentence, String normalised, String context) {
     }
 
     private record Match(Unit unit, double similarity, Substance substance, double credit) {
