@@ -86,7 +86,7 @@ public class CoverageDetector {
         List<float[]> examples = embedder.embedReferences(signal.examples());
         double best = 0;
         for (float[] s : sentenceVectors) {
-            best = Math.max(best, similarity(s, examples));
+            best = Math.max(best, SentenceEmbedder.bestSimilarity(s, examples));
         }
         return best;
     }
@@ -106,7 +106,7 @@ public class CoverageDetector {
             double top = 0;
             for (int i = 0; i < signals.size(); i++) {
                 Signal signal = signals.get(i);
-                scores[i] = similarity(sentence, embedder.embedReferences(signal.examples()))
+                scores[i] = SentenceEmbedder.bestSimilarity(sentence, embedder.embedReferences(signal.examples()))
                         + (inStage.contains(signal.id()) ? thresholds.stageBonus() : 0);
                 top = Math.max(top, scores[i]);
             }
@@ -125,14 +125,6 @@ public class CoverageDetector {
         return shown;
     }
 
-    private static double similarity(float[] sentence, List<float[]> examples) {
-        double best = 0;
-        for (float[] e : examples) {
-            best = Math.max(best, SentenceEmbedder.similarity(sentence, e));
-        }
-        return best;
-    }
-
     /**
      * Scores each fact against one question: the better of its similarity to the fact's example questions and to
      * the fact's answer, blended with word overlap; keeps the best and any within a small margin of it.
@@ -143,8 +135,8 @@ public class CoverageDetector {
         Set<String> questionWords = Lexical.words(question);
         List<Scored> scored = new ArrayList<>();
         for (Fact fact : rubric.facts()) {
-            double semantic = Math.max(similarity(vector, embedder.embedReferences(fact.questions())),
-                    similarity(vector, embedder.embedReferences(Sentences.split(fact.answer()))));
+            double semantic = Math.max(SentenceEmbedder.bestSimilarity(vector, embedder.embedReferences(fact.questions())),
+                    SentenceEmbedder.bestSimilarity(vector, embedder.embedReferences(Sentences.split(fact.answer()))));
             double lexical = Lexical.coverage(questionWords, factWords(fact));
             double score = (1 - LEXICAL_WEIGHT) * semantic + LEXICAL_WEIGHT * lexical;
             if (score >= thresholds.fact()) {
@@ -173,7 +165,7 @@ public class CoverageDetector {
             List<float[]> questions = embedder.embedReferences(f.questions());
             for (Signal signal : rubric.stage(Stage.CLARIFY).signals()) {
                 for (float[] q : questions) {
-                    double sim = similarity(q, embedder.embedReferences(signal.examples()));
+                    double sim = SentenceEmbedder.bestSimilarity(q, embedder.embedReferences(signal.examples()));
                     if (sim > bestScore) {
                         bestScore = sim;
                         best = signal.id();

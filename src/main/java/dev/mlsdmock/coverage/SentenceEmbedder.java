@@ -73,6 +73,15 @@ public class SentenceEmbedder {
         return dot;
     }
 
+    /** The highest similarity between a vector and any of the references (0 when there are none). */
+    public static double bestSimilarity(float[] vector, List<float[]> references) {
+        double best = 0;
+        for (float[] r : references) {
+            best = Math.max(best, similarity(vector, r));
+        }
+        return best;
+    }
+
     private EmbeddingModel model() {
         EmbeddingModel m = model;
         if (m == null) {

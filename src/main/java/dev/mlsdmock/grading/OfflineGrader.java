@@ -158,7 +158,7 @@ public class OfflineGrader {
                 Stage stage = stageOf(rubric, signalId);
                 double[] perUnit = new double[units.size()];
                 for (int i = 0; i < units.size(); i++) {
-                    perUnit[i] = bestSimilarity(vectors.get(i), examples) + (units.get(i).stage() == stage ? STAGE_BONUS : 0);
+                    perUnit[i] = SentenceEmbedder.bestSimilarity(vectors.get(i), examples) + (units.get(i).stage() == stage ? STAGE_BONUS : 0);
                 }
                 scores.put(signalId, perUnit);
             }
@@ -301,14 +301,6 @@ public class OfflineGrader {
             }
         }
         return terms;
-    }
-
-    private static double bestSimilarity(float[] sentence, List<float[]> examples) {
-        double best = 0;
-        for (float[] e : examples) {
-            best = Math.max(best, SentenceEmbedder.similarity(sentence, e));
-        }
-        return best;
     }
 
     /** A candidate sentence; {@code normalised} is its text as rubric keywords are matched against it. */
