@@ -27,7 +27,8 @@ function renderProblems(problems) {
     const id = `problem-${p.id}`;
     box.append(el('div', { class: 'problem' },
       el('input', { type: 'radio', name: 'problem', id, value: p.id, checked: i === 0, required: true }),
-      el('label', { for: id }, el('strong', { text: p.title }), el('span', { class: 'muted small', text: p.summary }))));
+      // The card clamps the summary to two lines; the full text is in the tooltip.
+      el('label', { for: id, title: p.summary }, el('strong', { text: p.title }), el('span', { class: 'muted small', text: p.summary }))));
   });
 }
 
