@@ -3,6 +3,7 @@ package dev.mlsdmock.grading;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mlsdmock.account.CurrentAccount;
 import dev.mlsdmock.interview.Interview;
+import dev.mlsdmock.interview.InterviewIds;
 import dev.mlsdmock.web.ApiException;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
@@ -80,21 +81,11 @@ public class GradingResource {
     }
 
     private UUID owned(String id) {
-        UUID uuid;
-        try {
-            uuid = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw notFound(id);
-        }
+        UUID uuid = InterviewIds.parse(id);
         if (!scorecards.isOwnedBy(uuid, account.id())) {
-            throw notFound(id);
+            throw InterviewIds.notFound(id);
         }
         return uuid;
-    }
-
-    private static ApiException notFound(String id) {
-        return ApiException.notFound("interview_not_found", "There is no interview " + id
-                + " for this account. GET /api/interviews lists yours.");
     }
 
     public record ImportedDto(UUID id, String problemId, String status, String level, int turns, String scorecardUrl) {

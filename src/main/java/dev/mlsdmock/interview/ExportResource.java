@@ -46,7 +46,8 @@ public class ExportResource {
             throw ApiException.badRequest("unknown_format", "Unknown export format '" + format
                     + "'. Use format=md (Markdown) or format=json.");
         }
-        InterviewService.Details details = interviews.details(account.id(), parse(id)).orElseThrow(() -> notFound(id));
+        InterviewService.Details details = interviews.details(account.id(), InterviewIds.parse(id))
+                .orElseThrow(() -> InterviewIds.notFound(id));
         Interview i = details.interview();
         String title = rubrics.find(i.problemId).map(Rubric::title).orElse(i.problemId);
         String file = "interview-" + i.problemId + "-" + FILE_DATE.format(i.createdAt) + "." + f;
@@ -54,19 +55,6 @@ public class ExportResource {
                 ? Response.ok(TranscriptMarkdown.render(title, i, details.turns()), "text/markdown; charset=utf-8")
                 : Response.ok(Export.of(title, details), MediaType.APPLICATION_JSON_TYPE);
         return response.header("Content-Disposition", "attachment; filename=\"" + file + "\"").build();
-    }
-
-    private static UUID parse(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw notFound(id);
-        }
-    }
-
-    private static ApiException notFound(String id) {
-        return ApiException.notFound("interview_not_found", "There is no interview " + id
-                + " for this account. GET /api/interviews lists yours.");
     }
 
     /** The JSON export: the interview with its problem's title and every turn. */

@@ -3,7 +3,6 @@ package dev.mlsdmock.interview;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.mlsdmock.account.CurrentAccount;
 import dev.mlsdmock.llm.Usage;
-import dev.mlsdmock.web.ApiException;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -44,7 +43,8 @@ public class InterviewResource {
     @GET
     @Path("/{id}")
     public Details get(@PathParam("id") String id) {
-        InterviewService.Details details = interviews.details(account.id(), parse(id)).orElseThrow(() -> notFound(id));
+        InterviewService.Details details = interviews.details(account.id(), InterviewIds.parse(id))
+                .orElseThrow(() -> InterviewIds.notFound(id));
         Interview i = details.interview();
         return new Details(i.id, i.problemId, i.status.id(), i.stage.id(), i.interviewer, i.model, i.level, i.createdAt,
                 i.endedAt, details.turns().stream().map(TurnDto::of).toList(), Usage.of(details.turns(), i.tokenBudget));
@@ -54,25 +54,12 @@ public class InterviewResource {
     @POST
     @Path("/{id}/end")
     public Status end(@PathParam("id") String id) {
-        UUID uuid = parse(id);
+        UUID uuid = InterviewIds.parse(id);
         if (!interviews.isOwnedBy(uuid, account.id())) {
-            throw notFound(id);
+            throw InterviewIds.notFound(id);
         }
         interviews.end(uuid, (seq, piece) -> { });
         return new Status("ended");
-    }
-
-    private static UUID parse(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw notFound(id);
-        }
-    }
-
-    private static ApiException notFound(String id) {
-        return ApiException.notFound("interview_not_found", "There is no interview " + id
-                + " for this account. GET /api/interviews lists yours.");
     }
 
     /**
