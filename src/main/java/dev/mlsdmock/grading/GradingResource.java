@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.mlsdmock.account.CurrentAccount;
 import dev.mlsdmock.interview.Interview;
 import dev.mlsdmock.interview.InterviewIds;
+import dev.mlsdmock.interview.InterviewService;
 import dev.mlsdmock.web.ApiException;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
@@ -26,11 +27,14 @@ import java.util.UUID;
 public class GradingResource {
 
     private final Scorecards scorecards;
+    private final InterviewService interviews;
     private final TranscriptImport importer;
     private final CurrentAccount account;
 
-    public GradingResource(Scorecards scorecards, TranscriptImport importer, CurrentAccount account) {
+    public GradingResource(Scorecards scorecards, InterviewService interviews, TranscriptImport importer,
+                           CurrentAccount account) {
         this.scorecards = scorecards;
+        this.interviews = interviews;
         this.importer = importer;
         this.account = account;
     }
@@ -82,7 +86,7 @@ public class GradingResource {
 
     private UUID owned(String id) {
         UUID uuid = InterviewIds.parse(id);
-        if (!scorecards.isOwnedBy(uuid, account.id())) {
+        if (!interviews.isOwnedBy(uuid, account.id())) {
             throw InterviewIds.notFound(id);
         }
         return uuid;

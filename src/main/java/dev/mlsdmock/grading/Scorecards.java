@@ -53,11 +53,6 @@ public class Scorecards implements ScorecardLinks {
     }
 
     @Transactional
-    public boolean isOwnedBy(UUID interviewId, long accountId) {
-        return Interview.findOwned(interviewId, accountId).isPresent();
-    }
-
-    @Transactional
     public Current current(UUID interviewId) {
         if (queue.pending(interviewId)) {
             return new Grading();
