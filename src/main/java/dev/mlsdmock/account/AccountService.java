@@ -1,6 +1,6 @@
 package dev.mlsdmock.account;
 
-import dev.mlsdmock.web.ApiException;
+import dev.mlsdmock.error.ApiException;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

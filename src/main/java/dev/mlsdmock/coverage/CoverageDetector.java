@@ -1,6 +1,6 @@
 package dev.mlsdmock.coverage;
 
-import dev.mlsdmock.interview.Stage;
+import dev.mlsdmock.flow.Stage;
 import dev.mlsdmock.rubric.Rubric;
 import dev.mlsdmock.rubric.Rubric.Fact;
 import dev.mlsdmock.rubric.Rubric.Signal;

@@ -2,7 +2,7 @@ package dev.mlsdmock.grading;
 
 import dev.mlsdmock.grading.Scorecard.Evidence;
 import dev.mlsdmock.grading.Scorecard.Flag;
-import dev.mlsdmock.interview.Role;
+import dev.mlsdmock.flow.Role;
 
 import java.text.Normalizer;
 import java.util.ArrayList;

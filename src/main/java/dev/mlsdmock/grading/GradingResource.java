@@ -3,9 +3,8 @@ package dev.mlsdmock.grading;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mlsdmock.account.CurrentAccount;
 import dev.mlsdmock.interview.Interview;
-import dev.mlsdmock.interview.InterviewIds;
 import dev.mlsdmock.interview.InterviewService;
-import dev.mlsdmock.web.ApiException;
+import dev.mlsdmock.error.ApiException;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -85,11 +84,7 @@ public class GradingResource {
     }
 
     private UUID owned(String id) {
-        UUID uuid = InterviewIds.parse(id);
-        if (!interviews.isOwnedBy(uuid, account.id())) {
-            throw InterviewIds.notFound(id);
-        }
-        return uuid;
+        return interviews.owned(account.id(), id);
     }
 
     public record ImportedDto(UUID id, String problemId, String status, String level, int turns, String scorecardUrl) {

@@ -3,8 +3,7 @@ package dev.mlsdmock.grading;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mlsdmock.grading.Scorecard.Fallback;
-import dev.mlsdmock.interview.Interview;
-import dev.mlsdmock.interview.Turn;
+import dev.mlsdmock.interview.InterviewService;
 import dev.mlsdmock.rubric.Level;
 import dev.mlsdmock.rubric.Rubric;
 import dev.mlsdmock.rubric.RubricRegistry;
@@ -26,13 +25,15 @@ public class GradingService {
 
     private static final Logger LOG = Logger.getLogger(GradingService.class);
 
+    private final InterviewService interviews;
     private final RubricRegistry rubrics;
     private final OfflineGrader offline;
     private final LlmGrader llm;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public GradingService(RubricRegistry rubrics, OfflineGrader offline, LlmGrader llm, ObjectMapper json, Clock clock) {
+    public GradingService(InterviewService interviews, RubricRegistry rubrics, OfflineGrader offline, LlmGrader llm, ObjectMapper json, Clock clock) {
+        this.interviews = interviews;
         this.rubrics = rubrics;
         this.offline = offline;
         this.llm = llm;
@@ -44,13 +45,9 @@ public class GradingService {
     public UUID gradeAndStore(UUID interviewId, String grader, Level level) {
         record Loaded(String problemId, Transcript transcript) {
         }
-        Loaded loaded = QuarkusTransaction.requiringNew().call(() -> {
-            Interview interview = Interview.findById(interviewId);
-            if (interview == null) {
-                throw new IllegalStateException("Interview " + interviewId + " no longer exists");
-            }
-            return new Loaded(interview.problemId, Transcript.of(Turn.transcript(interviewId)));
-        });
+        Loaded loaded = interviews.find(interviewId)
+                .map(i -> new Loaded(i.problemId(), Transcript.of(i.turns())))
+                .orElseThrow(() -> new IllegalStateException("Interview " + interviewId + " no longer exists"));
         Rubric rubric = rubrics.find(loaded.problemId()).orElseThrow(() -> new IllegalStateException(
                 "The rubric of problem '" + loaded.problemId() + "' is not loaded; restore rubrics/" + loaded.problemId() + ".yaml"));
         Scorecard card = grade(interviewId, rubric, loaded.transcript(), grader, level);

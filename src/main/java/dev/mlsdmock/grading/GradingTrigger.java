@@ -1,6 +1,6 @@
 package dev.mlsdmock.grading;
 
-import dev.mlsdmock.interview.Interview;
+import dev.mlsdmock.interview.InterviewService;
 import dev.mlsdmock.interview.InterviewEnded;
 import dev.mlsdmock.rubric.Level;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -14,21 +14,19 @@ import jakarta.enterprise.event.Observes;
 @ApplicationScoped
 public class GradingTrigger {
 
+    private final InterviewService interviews;
     private final GradingQueue queue;
     private final GradingConfig config;
 
-    public GradingTrigger(GradingQueue queue, GradingConfig config) {
+    public GradingTrigger(InterviewService interviews, GradingQueue queue, GradingConfig config) {
+        this.interviews = interviews;
         this.queue = queue;
         this.config = config;
     }
 
     void onEnded(@Observes InterviewEnded event) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            Interview interview = Interview.findById(event.interviewId());
-            if (interview != null) {
-                queue.enqueue(interview.id, defaultGrader(config), Level.fromId(interview.level).orElse(Level.DEFAULT));
-            }
-        });
+        interviews.find(event.interviewId()).ifPresent(interview -> QuarkusTransaction.requiringNew().run(() ->
+                queue.enqueue(interview.id(), defaultGrader(config), Level.fromId(interview.level()).orElse(Level.DEFAULT))));
     }
 
     static String defaultGrader(GradingConfig config) {

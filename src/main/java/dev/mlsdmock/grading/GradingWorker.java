@@ -2,6 +2,7 @@ package dev.mlsdmock.grading;
 
 import dev.mlsdmock.interview.Frames.ScorecardFrame;
 import dev.mlsdmock.interview.InterviewConnections;
+import dev.mlsdmock.interview.InterviewService;
 import dev.mlsdmock.rubric.Level;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -34,6 +35,7 @@ public class GradingWorker {
     private final GradingService grading;
     private final InterviewConnections connections;
     private final GradingConfig config;
+    private final InterviewService interviews;
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "grading-lease-heartbeat");
         t.setDaemon(true);
@@ -42,7 +44,9 @@ public class GradingWorker {
     private volatile Thread thread;
     private volatile boolean stopping;
 
-    public GradingWorker(GradingQueue queue, GradingService grading, InterviewConnections connections, GradingConfig config) {
+    public GradingWorker(GradingQueue queue, GradingService grading, InterviewConnections connections, GradingConfig config,
+                         InterviewService interviews) {
+        this.interviews = interviews;
         this.queue = queue;
         this.grading = grading;
         this.connections = connections;
@@ -130,16 +134,20 @@ public class GradingWorker {
 
     /** Queues ended interviews that have neither a scorecard nor a job; returns how many. */
     int queueForgotten() {
+        List<InterviewService.Ended> ended = interviews.ended();
         int queued = QuarkusTransaction.requiringNew().call(() -> {
-            List<Object[]> rows = GradingJob.getEntityManager().createQuery(
-                    "select i.id, i.level from Interview i where i.status = dev.mlsdmock.interview.InterviewStatus.ENDED "
-                            + "and not exists (select j.id from GradingJob j where j.interviewId = i.id) "
-                            + "and not exists (select s.id from ScorecardRecord s where s.interviewId = i.id)", Object[].class)
-                    .getResultList();
-            for (Object[] row : rows) {
-                queue.enqueue((UUID) row[0], GradingTrigger.defaultGrader(config), Level.fromId((String) row[1]).orElse(Level.DEFAULT));
+            java.util.Set<UUID> known = new java.util.HashSet<>(GradingJob.getEntityManager()
+                    .createQuery("select j.interviewId from GradingJob j", UUID.class).getResultList());
+            known.addAll(ScorecardRecord.getEntityManager()
+                    .createQuery("select s.interviewId from ScorecardRecord s", UUID.class).getResultList());
+            int count = 0;
+            for (InterviewService.Ended e : ended) {
+                if (!known.contains(e.id())) {
+                    queue.enqueue(e.id(), GradingTrigger.defaultGrader(config), Level.fromId(e.level()).orElse(Level.DEFAULT));
+                    count++;
+                }
             }
-            return rows.size();
+            return count;
         });
         if (queued > 0) {
             LOG.infof("Queued grading for %d ended interview(s) that had none", queued);

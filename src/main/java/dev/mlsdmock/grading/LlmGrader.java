@@ -7,8 +7,8 @@ import dev.mlsdmock.grading.LlmGraderAi.StageVerdict;
 import dev.mlsdmock.grading.Scorecard.Evidence;
 import dev.mlsdmock.grading.Scorecard.Flag;
 import dev.mlsdmock.grading.Scorecard.Spread;
-import dev.mlsdmock.interview.Role;
-import dev.mlsdmock.interview.Stage;
+import dev.mlsdmock.flow.Role;
+import dev.mlsdmock.flow.Stage;
 import dev.mlsdmock.rubric.Rubric;
 import dev.mlsdmock.rubric.Rubric.Criterion;
 

@@ -5,7 +5,7 @@ import dev.mlsdmock.coverage.SentenceEmbedder;
 import dev.mlsdmock.coverage.Sentences;
 import dev.mlsdmock.grading.Scorecard.Evidence;
 import dev.mlsdmock.grading.Scorecard.Flag;
-import dev.mlsdmock.interview.Stage;
+import dev.mlsdmock.flow.Stage;
 import dev.mlsdmock.rubric.Rubric;
 import dev.mlsdmock.rubric.Rubric.Criterion;
 import dev.mlsdmock.rubric.Rubric.Signal;

@@ -4,7 +4,7 @@ import dev.mlsdmock.grading.Scorecard.CriterionScore;
 import dev.mlsdmock.grading.Scorecard.Fallback;
 import dev.mlsdmock.grading.Scorecard.Flag;
 import dev.mlsdmock.grading.Scorecard.StageScore;
-import dev.mlsdmock.interview.Stage;
+import dev.mlsdmock.flow.Stage;
 import dev.mlsdmock.rubric.Level;
 import dev.mlsdmock.rubric.Rubric;
 import dev.mlsdmock.rubric.Rubric.Criterion;

@@ -1,10 +1,10 @@
 package dev.mlsdmock.grading;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mlsdmock.interview.Interview;
+import dev.mlsdmock.interview.InterviewService;
 import dev.mlsdmock.interview.ScorecardLinks;
 import dev.mlsdmock.rubric.Level;
-import dev.mlsdmock.web.ApiException;
+import dev.mlsdmock.error.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -20,11 +20,13 @@ public class Scorecards implements ScorecardLinks {
 
     private static final Set<String> GRADE_FIELDS = Set.of("grader", "level");
 
+    private final InterviewService interviews;
     private final GradingService grading;
     private final GradingQueue queue;
     private final GradingConfig config;
 
-    public Scorecards(GradingService grading, GradingQueue queue, GradingConfig config) {
+    public Scorecards(InterviewService interviews, GradingService grading, GradingQueue queue, GradingConfig config) {
+        this.interviews = interviews;
         this.grading = grading;
         this.queue = queue;
         this.config = config;
@@ -61,8 +63,7 @@ public class Scorecards implements ScorecardLinks {
         if (latest.isPresent()) {
             return new Ready(grading.read(latest.get()));
         }
-        Interview interview = Interview.findById(interviewId);
-        if (interview != null && interview.isActive()) {
+        if (interviews.find(interviewId).map(InterviewService.Record::active).orElse(false)) {
             return new None("not_graded_yet", "The interview is still running; it is graded when it ends.");
         }
         Optional<GradingJob> job = queue.latest(interviewId);
@@ -95,8 +96,8 @@ public class Scorecards implements ScorecardLinks {
                 }
             }
         }
-        Interview interview = Interview.findById(interviewId);
-        if (interview.isActive()) {
+        InterviewService.Record interview = interviews.find(interviewId).orElseThrow();
+        if (interview.active()) {
             throw ApiException.conflict("interview_active", "The interview is still running; end it first "
                     + "(POST /api/interviews/" + interviewId + "/end).");
         }
@@ -111,7 +112,7 @@ public class Scorecards implements ScorecardLinks {
         }
         JsonNode levelNode = body == null ? null : body.get("level");
         Level level = levelNode == null || levelNode.isNull()
-                ? Level.fromId(interview.level).orElse(Level.DEFAULT) : TranscriptImport.level(levelNode);
+                ? Level.fromId(interview.level()).orElse(Level.DEFAULT) : TranscriptImport.level(levelNode);
         queue.enqueue(interviewId, grader, level);
     }
 }

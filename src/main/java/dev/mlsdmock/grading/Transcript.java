@@ -1,8 +1,8 @@
 package dev.mlsdmock.grading;
 
-import dev.mlsdmock.interview.Role;
-import dev.mlsdmock.interview.Stage;
-import dev.mlsdmock.interview.Turn;
+import dev.mlsdmock.flow.Role;
+import dev.mlsdmock.flow.Stage;
+import dev.mlsdmock.flow.TurnView;
 
 import java.util.List;
 import java.util.Optional;
@@ -18,8 +18,8 @@ public record Transcript(List<Line> lines) {
         return lines.stream().filter(l -> l.seq() == seq).findFirst();
     }
 
-    public static Transcript of(List<Turn> turns) {
-        return new Transcript(turns.stream().map(t -> new Line(t.seq, t.role, t.stage, t.text)).toList());
+    public static Transcript of(List<TurnView> turns) {
+        return new Transcript(turns.stream().map(t -> new Line(t.seq(), t.role(), t.stage(), t.text())).toList());
     }
 
     public record Line(int seq, Role role, Stage stage, String text) {

@@ -3,14 +3,13 @@ package dev.mlsdmock.grading;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mlsdmock.coverage.CoverageDetector;
 import dev.mlsdmock.interview.Interview;
-import dev.mlsdmock.interview.InterviewStatus;
-import dev.mlsdmock.interview.Role;
-import dev.mlsdmock.interview.Stage;
-import dev.mlsdmock.interview.Turn;
+import dev.mlsdmock.interview.InterviewService;
+import dev.mlsdmock.flow.Role;
+import dev.mlsdmock.flow.Stage;
 import dev.mlsdmock.rubric.Level;
 import dev.mlsdmock.rubric.Rubric;
 import dev.mlsdmock.rubric.RubricRegistry;
-import dev.mlsdmock.web.ApiException;
+import dev.mlsdmock.error.ApiException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -37,14 +36,16 @@ public class TranscriptImport {
     private static final Set<String> FIELDS = Set.of("problemId", "turns", "level");
     private static final Set<String> TURN_FIELDS = Set.of("role", "text", "at");
 
+    private final InterviewService interviews;
     private final RubricRegistry rubrics;
     private final CoverageDetector coverage;
     private final GradingQueue queue;
     private final GradingConfig config;
     private final Clock clock;
 
-    public TranscriptImport(RubricRegistry rubrics, CoverageDetector coverage, GradingQueue queue, GradingConfig config,
+    public TranscriptImport(InterviewService interviews, RubricRegistry rubrics, CoverageDetector coverage, GradingQueue queue, GradingConfig config,
                             Clock clock) {
+        this.interviews = interviews;
         this.rubrics = rubrics;
         this.coverage = coverage;
         this.queue = queue;
@@ -80,43 +81,14 @@ public class TranscriptImport {
             detected.add(line.role() == Role.CANDIDATE ? coverage.detectSignals(rubric, line.text()) : Set.of());
         }
         List<Stage> stages = stages(rubric, lines, detected);
-        List<String> signals = detected.stream().map(d -> d.isEmpty() ? null : String.join(",", d)).toList();
-        Instant now = Instant.now(clock);
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Interview interview = new Interview();
-            interview.id = UUID.randomUUID();
-            interview.accountId = accountId;
-            interview.problemId = rubric.id();
-            interview.status = InterviewStatus.ENDED;
-            interview.stage = stages.get(stages.size() - 1);
-            interview.interviewer = "import";
-            interview.level = level.id();
-            // A turn without "at" takes the time of the turn before it (or the import time for the first).
-            List<Instant> at = new ArrayList<>();
-            Instant previous = lines.get(0).at() == null ? now : lines.get(0).at();
-            for (Line line : lines) {
-                previous = line.at() == null ? previous : line.at();
-                at.add(previous);
-            }
-            interview.createdAt = at.get(0);
-            interview.stageStartedAt = at.get(at.size() - 1);
-            interview.endedAt = at.get(at.size() - 1);
-            interview.persist();
-            for (int i = 0; i < lines.size(); i++) {
-                Line line = lines.get(i);
-                Turn turn = new Turn();
-                turn.interviewId = interview.id;
-                turn.seq = i + 1;
-                turn.role = line.role();
-                turn.stage = stages.get(i);
-                turn.text = line.text();
-                turn.at = at.get(i);
-                turn.signals = signals.get(i);
-                turn.persist();
-            }
-            queue.enqueue(interview.id, GradingTrigger.defaultGrader(config), level);
-            return new Imported(interview, lines.size());
-        });
+        List<InterviewService.ImportedTurn> turns = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            Line line = lines.get(i);
+            turns.add(new InterviewService.ImportedTurn(line.role(), stages.get(i), line.text(), line.at(), detected.get(i)));
+        }
+        Interview interview = interviews.importEnded(accountId, rubric.id(), level, turns,
+                id -> queue.enqueue(id, GradingTrigger.defaultGrader(config), level));
+        return new Imported(interview, lines.size());
     }
 
     static Level level(JsonNode node) {

@@ -2,9 +2,10 @@ package dev.mlsdmock.interview;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.mlsdmock.account.CurrentAccount;
+import dev.mlsdmock.flow.TurnView;
 import dev.mlsdmock.rubric.Rubric;
 import dev.mlsdmock.rubric.RubricRegistry;
-import dev.mlsdmock.web.ApiException;
+import dev.mlsdmock.error.ApiException;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -46,8 +47,7 @@ public class ExportResource {
             throw ApiException.badRequest("unknown_format", "Unknown export format '" + format
                     + "'. Use format=md (Markdown) or format=json.");
         }
-        InterviewService.Details details = interviews.details(account.id(), InterviewIds.parse(id))
-                .orElseThrow(() -> InterviewIds.notFound(id));
+        InterviewService.Details details = interviews.details(account.id(), id);
         Interview i = details.interview();
         String title = rubrics.find(i.problemId).map(Rubric::title).orElse(i.problemId);
         String file = "interview-" + i.problemId + "-" + FILE_DATE.format(i.createdAt) + "." + f;

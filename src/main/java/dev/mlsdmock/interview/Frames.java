@@ -1,6 +1,7 @@
 package dev.mlsdmock.interview;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.mlsdmock.flow.TurnView;
 
 import java.time.Instant;
 

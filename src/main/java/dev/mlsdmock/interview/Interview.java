@@ -8,6 +8,9 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
+import dev.mlsdmock.flow.InterviewState;
+import dev.mlsdmock.flow.Stage;
+import dev.mlsdmock.flow.TurnView;
 
 import java.time.Instant;
 import java.util.List;
@@ -18,6 +21,9 @@ import java.util.UUID;
 @Entity
 @Table(name = "interview")
 public class Interview extends PanacheEntityBase {
+
+    /** The interviewer recorded on an imported transcript. */
+    public static final String IMPORTED = "import";
 
     @Id
     public UUID id;
@@ -60,8 +66,42 @@ public class Interview extends PanacheEntityBase {
     @Column(name = "ended_at")
     public Instant endedAt;
 
+    /** A new interview, in its first stage from {@code now}. */
+    public static Interview start(long accountId, String problemId, String level, String interviewer, String model,
+                                  Integer tokenBudget, Instant now) {
+        Interview interview = new Interview();
+        interview.id = UUID.randomUUID();
+        interview.accountId = accountId;
+        interview.problemId = problemId;
+        interview.status = InterviewStatus.ACTIVE;
+        interview.stage = Stage.CLARIFY;
+        interview.stageStartedAt = now;
+        interview.interviewer = interviewer;
+        interview.model = model;
+        interview.tokenBudget = tokenBudget;
+        interview.level = level;
+        interview.createdAt = now;
+        return interview;
+    }
+
+    /** An interview that happened elsewhere and arrives as a finished transcript ({@value #IMPORTED}). */
+    public static Interview imported(long accountId, String problemId, String level, Stage lastStage, Instant startedAt,
+                                     Instant endedAt) {
+        Interview interview = start(accountId, problemId, level, IMPORTED, null, null, startedAt);
+        interview.status = InterviewStatus.ENDED;
+        interview.stage = lastStage;
+        interview.stageStartedAt = endedAt;
+        interview.endedAt = endedAt;
+        return interview;
+    }
+
     public boolean isActive() {
         return status == InterviewStatus.ACTIVE;
+    }
+
+    /** Where the interview stands, with its transcript, for the stage policy and the interviewer. */
+    public InterviewState state(List<TurnView> turns) {
+        return new InterviewState(interviewer, tokenBudget, stage, stageStartedAt, turns);
     }
 
     public static Optional<Interview> findOwned(UUID id, long accountId) {

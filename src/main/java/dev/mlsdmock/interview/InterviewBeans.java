@@ -1,22 +1,22 @@
 package dev.mlsdmock.interview;
 
-import dev.mlsdmock.interviewer.OfflineInterviewer;
-import dev.mlsdmock.prompt.PromptLibrary;
+import dev.mlsdmock.flow.StageBudgets;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 /** Wires the plain-Java interview logic into CDI. */
 public class InterviewBeans {
 
+    /** The stage budgets of {@code interview.budget.*}, for every feature that keeps time (the interviewers too). */
     @Produces
     @Singleton
-    StagePolicy stagePolicy(InterviewConfig config) {
-        return new StagePolicy(config.stageBudgets());
+    StageBudgets stageBudgets(InterviewConfig config) {
+        return config.stageBudgets();
     }
 
     @Produces
     @Singleton
-    OfflineInterviewer offlineInterviewer(PromptLibrary prompts, InterviewConfig config) {
-        return new OfflineInterviewer(prompts::offlinePhrases, config.stageBudgets());
+    StagePolicy stagePolicy(StageBudgets budgets) {
+        return new StagePolicy(budgets);
     }
 }

@@ -1,5 +1,7 @@
 package dev.mlsdmock.interview;
 
+import dev.mlsdmock.flow.Stage;
+import dev.mlsdmock.flow.StageBudgets;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 

@@ -1,16 +1,16 @@
 package dev.mlsdmock.interview;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mlsdmock.error.StrictJson;
 import dev.mlsdmock.interview.Frames.DeltaFrame;
 import dev.mlsdmock.interview.Frames.EndedFrame;
 import dev.mlsdmock.interview.Frames.ErrorFrame;
 import dev.mlsdmock.interview.Frames.TurnFrame;
-import dev.mlsdmock.interview.InterviewService.Acknowledged;
-import dev.mlsdmock.interview.InterviewService.Snapshot;
-import dev.mlsdmock.interview.InterviewService.Spoken;
-import dev.mlsdmock.web.ApiException;
+import dev.mlsdmock.flow.Role;
+import dev.mlsdmock.interview.InterviewDialogue.Acknowledged;
+import dev.mlsdmock.interview.InterviewDialogue.Snapshot;
+import dev.mlsdmock.interview.InterviewDialogue.Spoken;
+import dev.mlsdmock.error.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import org.jboss.logging.Logger;
@@ -30,19 +30,17 @@ public class InterviewConversation {
     private static final Logger LOG = Logger.getLogger(InterviewConversation.class);
     static final int MAX_FRAME_CHARS = 64_000;
 
-    private final InterviewService interviews;
-    private final ObjectMapper json;
+    private final InterviewDialogue dialogue;
     private final Instance<ScorecardLinks> scorecards;
 
-    public InterviewConversation(InterviewService interviews, ObjectMapper json, Instance<ScorecardLinks> scorecards) {
-        this.interviews = interviews;
-        this.json = json;
+    public InterviewConversation(InterviewDialogue dialogue, Instance<ScorecardLinks> scorecards) {
+        this.dialogue = dialogue;
         this.scorecards = scorecards;
     }
 
     /** A client connected: the stage, every stored turn, then the opening (new interview) or a pending reply. */
     public void open(UUID id, FrameSink out) {
-        Snapshot snapshot = interviews.snapshot(id);
+        Snapshot snapshot = dialogue.snapshot(id);
         out.send(snapshot.stage());
         snapshot.turns().forEach(t -> out.send(TurnFrame.of(t)));
         if (snapshot.ended()) {
@@ -53,10 +51,10 @@ public class InterviewConversation {
             return;
         }
         if (snapshot.turns().isEmpty()) {
-            interviews.openIfNew(id, deltas(out)).ifPresent(s -> sendSpoken(s, out));
+            dialogue.openIfNew(id, deltas(out)).ifPresent(s -> sendSpoken(s, out));
         } else if (snapshot.turns().get(snapshot.turns().size() - 1).role() == Role.CANDIDATE) {
             // The server stopped after storing an answer and before replying to it: reply now.
-            interviews.reply(id, null, deltas(out)).ifPresent(s -> sendSpoken(s, out));
+            dialogue.reply(id, null, deltas(out)).ifPresent(s -> sendSpoken(s, out));
         }
     }
 
@@ -77,42 +75,31 @@ public class InterviewConversation {
             throw ApiException.badRequest("frame_too_large", "The frame has " + message.length()
                     + " characters; a frame may have at most " + MAX_FRAME_CHARS + " (an answer at most 8000).");
         }
-        JsonNode frame;
-        try {
-            frame = json.readTree(message);
-        } catch (JsonProcessingException e) {
-            throw ApiException.badRequest("malformed_json", "The frame is not valid JSON. Send e.g. "
-                    + "{\"type\":\"answer\",\"clientId\":\"<uuid>\",\"text\":\"...\"}.");
-        }
-        if (frame == null || !frame.isObject()) {
+        JsonNode tree = StrictJson.tree(message, "malformed_json", "The frame is not valid JSON. Send e.g. "
+                + "{\"type\":\"answer\",\"clientId\":\"<uuid>\",\"text\":\"...\"}.");
+        if (tree == null || !tree.isObject()) {
             throw ApiException.badRequest("malformed_frame", "A frame is a JSON object with a \"type\".");
         }
-        String type = frame.path("type").asText("");
-        switch (type) {
+        ClientFrame frame = ClientFrame.of(tree);
+        switch (frame.type()) {
             case "answer" -> answer(id, frame, out);
-            case "advance" -> interviews.advance(id, deltas(out)).ifPresentOrElse(s -> sendSpoken(s, out), () -> notActive(id));
+            case "advance" -> dialogue.advance(id, deltas(out)).ifPresentOrElse(s -> sendSpoken(s, out), () -> notActive(id));
             case "end" -> end(id, out);
-            default -> throw ApiException.badRequest("unknown_type", "Unknown frame type '" + type
+            default -> throw ApiException.badRequest("unknown_type", "Unknown frame type '" + frame.type()
                     + "'. The types are answer, advance and end.");
         }
     }
 
-    private void answer(UUID id, JsonNode frame, FrameSink out) {
-        JsonNode text = frame.get("text");
-        JsonNode clientId = frame.get("clientId");
-        if (text != null && !text.isTextual()) {
-            throw ApiException.badRequest("invalid_answer", "\"text\" must be a string.");
-        }
-        Acknowledged ack = interviews.answer(id, clientId == null || !clientId.isTextual() ? null : clientId.asText(),
-                text == null ? null : text.asText());
+    private void answer(UUID id, ClientFrame frame, FrameSink out) {
+        Acknowledged ack = dialogue.answer(id, frame.clientId(), frame.text());
         out.send(TurnFrame.of(ack.turn()));
         if (!ack.duplicate()) {
-            interviews.reply(id, ack.analysis(), deltas(out)).ifPresent(s -> sendSpoken(s, out));
+            dialogue.reply(id, ack.analysis(), deltas(out)).ifPresent(s -> sendSpoken(s, out));
         }
     }
 
     private void end(UUID id, FrameSink out) {
-        Optional<Spoken> spoken = interviews.end(id, deltas(out));
+        Optional<Spoken> spoken = dialogue.end(id, deltas(out));
         if (spoken.isPresent()) {
             sendSpoken(spoken.get(), out);
         } else {
@@ -139,6 +126,24 @@ public class InterviewConversation {
 
     private static BiConsumer<Integer, String> deltas(FrameSink out) {
         return (seq, text) -> out.send(new DeltaFrame(seq, text));
+    }
+
+    /**
+     * A frame from the client (docs/api.md). Fields a frame type does not use are ignored; {@code text} must be a
+     * string when present, and a {@code clientId} that is not a string counts as missing.
+     */
+    record ClientFrame(String type, String clientId, String text) {
+
+        static ClientFrame of(JsonNode frame) {
+            JsonNode text = frame.get("text");
+            if (text != null && !text.isTextual() && !text.isNull()) {
+                throw ApiException.badRequest("invalid_answer", "\"text\" must be a string.");
+            }
+            JsonNode clientId = frame.get("clientId");
+            return new ClientFrame(frame.path("type").asText(""),
+                    clientId != null && clientId.isTextual() ? clientId.asText() : null,
+                    text == null || text.isNull() ? null : text.asText());
+        }
     }
 
     /** Where server frames go; the WebSocket endpoint serialises them to JSON text frames. */

@@ -1,6 +1,6 @@
 package dev.mlsdmock.interview;
 
-import dev.mlsdmock.web.ApiException;
+import dev.mlsdmock.error.ApiException;
 
 import java.util.UUID;
 
@@ -8,13 +8,13 @@ import java.util.UUID;
  * Interview ids as they arrive in request paths. A malformed id and someone else's interview get the same 404 as
  * a missing one, so ids of other people's interviews cannot be probed.
  */
-public final class InterviewIds {
+final class InterviewIds {
 
     private InterviewIds() {
     }
 
     /** The id, or a 404 when it is not a UUID. */
-    public static UUID parse(String id) {
+    static UUID parse(String id) {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
@@ -22,7 +22,25 @@ public final class InterviewIds {
         }
     }
 
-    public static ApiException notFound(String id) {
+    /** The interview with this id, or a 404 (for ids that were checked before, e.g. on a WebSocket). */
+    static Interview require(UUID id) {
+        Interview interview = Interview.findById(id);
+        if (interview == null) {
+            throw ApiException.notFound("interview_not_found", "There is no interview " + id + ".");
+        }
+        return interview;
+    }
+
+    /** The interview row locked for update, or a 404. */
+    static Interview lock(UUID id) {
+        Interview interview = Interview.lock(id);
+        if (interview == null) {
+            throw ApiException.notFound("interview_not_found", "There is no interview " + id + ".");
+        }
+        return interview;
+    }
+
+    static ApiException notFound(String id) {
         return ApiException.notFound("interview_not_found", "There is no interview " + id
                 + " for this account. GET /api/interviews lists yours.");
     }

@@ -2,7 +2,8 @@ package dev.mlsdmock.interview;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.mlsdmock.account.CurrentAccount;
-import dev.mlsdmock.llm.Usage;
+import dev.mlsdmock.flow.TurnView;
+import dev.mlsdmock.interviewer.Usage;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -21,10 +22,12 @@ import java.util.UUID;
 public class InterviewResource {
 
     private final InterviewService interviews;
+    private final InterviewDialogue dialogue;
     private final CurrentAccount account;
 
-    public InterviewResource(InterviewService interviews, CurrentAccount account) {
+    public InterviewResource(InterviewService interviews, InterviewDialogue dialogue, CurrentAccount account) {
         this.interviews = interviews;
+        this.dialogue = dialogue;
         this.account = account;
     }
 
@@ -43,8 +46,7 @@ public class InterviewResource {
     @GET
     @Path("/{id}")
     public Details get(@PathParam("id") String id) {
-        InterviewService.Details details = interviews.details(account.id(), InterviewIds.parse(id))
-                .orElseThrow(() -> InterviewIds.notFound(id));
+        InterviewService.Details details = interviews.details(account.id(), id);
         Interview i = details.interview();
         return new Details(i.id, i.problemId, i.status.id(), i.stage.id(), i.interviewer, i.model, i.level, i.createdAt,
                 i.endedAt, details.turns().stream().map(TurnDto::of).toList(), Usage.of(details.turns(), i.tokenBudget));
@@ -54,11 +56,7 @@ public class InterviewResource {
     @POST
     @Path("/{id}/end")
     public Status end(@PathParam("id") String id) {
-        UUID uuid = InterviewIds.parse(id);
-        if (!interviews.isOwnedBy(uuid, account.id())) {
-            throw InterviewIds.notFound(id);
-        }
-        interviews.end(uuid, (seq, piece) -> { });
+        dialogue.end(interviews.owned(account.id(), id), (seq, piece) -> { });
         return new Status("ended");
     }
 

@@ -1,55 +1,43 @@
 package dev.mlsdmock.interview;
 
-import dev.mlsdmock.coverage.Analysis;
-import dev.mlsdmock.coverage.CoverageDetector;
+import dev.mlsdmock.error.ApiException;
+import dev.mlsdmock.flow.Role;
+import dev.mlsdmock.flow.Stage;
+import dev.mlsdmock.flow.TurnView;
 import dev.mlsdmock.interview.Frames.StageFrame;
-import dev.mlsdmock.interview.StagePolicy.InterviewState;
-import dev.mlsdmock.llm.Interviewers;
+import dev.mlsdmock.interviewer.InterviewerChoice;
 import dev.mlsdmock.rubric.Level;
-import dev.mlsdmock.rubric.Rubric;
 import dev.mlsdmock.rubric.RubricRegistry;
-import dev.mlsdmock.web.ApiException;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
-import java.util.function.BiConsumer;
-import java.util.function.Function;
+import java.util.function.Consumer;
 
 /**
- * Runs interviews and keeps their transcripts. Each step commits before anything is sent to the client: a
- * candidate turn before its echo, an interviewer turn before its frame. Every write locks the interview row, so
- * two connections or two app instances never interleave turns; the interviewer's words are produced outside
- * the lock and stored only if nobody else has written in the meantime.
+ * Interviews as records: creating, listing, reading, ownership, and importing finished transcripts. The one way
+ * other features (grading, export) read interviews; the conversation itself is {@link InterviewDialogue}'s.
+ * Someone else's interview is always "not found", so ids cannot be probed.
  */
 @ApplicationScoped
 public class InterviewService {
 
-    private static final int MAX_CLIENT_ID = 64;
-
     private final RubricRegistry rubrics;
+    private final InterviewerChoice interviewers;
     private final StagePolicy policy;
-    private final CoverageDetector coverage;
-    private final Interviewers interviewers;
-    private final InterviewConfig config;
     private final Clock clock;
-    private final Event<InterviewEnded> ended;
 
-    public InterviewService(RubricRegistry rubrics, StagePolicy policy, CoverageDetector coverage,
-                            Interviewers interviewers, InterviewConfig config, Clock clock, Event<InterviewEnded> ended) {
+    public InterviewService(RubricRegistry rubrics, InterviewerChoice interviewers, StagePolicy policy, Clock clock) {
         this.rubrics = rubrics;
-        this.policy = policy;
-        this.coverage = coverage;
         this.interviewers = interviewers;
-        this.config = config;
+        this.policy = policy;
         this.clock = clock;
-        this.ended = ended;
     }
 
     /** A new interview with the server's default interviewer. */
@@ -64,26 +52,11 @@ public class InterviewService {
      */
     @Transactional
     public Interview create(long accountId, String problemId, String interviewer, Integer tokenBudget, String level) {
-        Level target = level == null ? Level.DEFAULT : Level.fromId(level).orElseThrow(() -> ApiException.badRequest(
-                "unknown_level", "There is no level '" + level + "'. The levels are " + Level.ids() + "."));
-        if (problemId == null || rubrics.find(problemId).isEmpty()) {
-            throw ApiException.badRequest("unknown_problem", "There is no problem '" + problemId
-                    + "'. GET /api/problems lists the problem ids.");
-        }
-        Interviewers.Choice choice = interviewers.choose(interviewer, tokenBudget);
-        Instant now = Instant.now(clock);
-        Interview interview = new Interview();
-        interview.id = UUID.randomUUID();
-        interview.accountId = accountId;
-        interview.problemId = problemId;
-        interview.status = InterviewStatus.ACTIVE;
-        interview.stage = Stage.CLARIFY;
-        interview.stageStartedAt = now;
-        interview.interviewer = choice.interviewer();
-        interview.model = choice.model();
-        interview.tokenBudget = choice.tokenBudget();
-        interview.level = target.id();
-        interview.createdAt = now;
+        Level target = Level.require(level);
+        rubrics.require(problemId);
+        InterviewerChoice.Choice choice = interviewers.choose(interviewer, tokenBudget);
+        Interview interview = Interview.start(accountId, problemId, target.id(), choice.interviewer(), choice.model(),
+                choice.tokenBudget(), Instant.now(clock));
         interview.persist();
         return interview;
     }
@@ -93,10 +66,23 @@ public class InterviewService {
         return Interview.listOwned(accountId);
     }
 
+    /** The account's interview with the id a client sent (as text), or the 404 for a malformed, missing or foreign id. */
     @Transactional
-    public Optional<Details> details(long accountId, UUID id) {
+    public Details details(long accountId, String pathId) {
+        UUID id = InterviewIds.parse(pathId);
         return Interview.findOwned(id, accountId)
-                .map(i -> new Details(i, Turn.transcript(id).stream().map(TurnView::of).toList()));
+                .map(i -> new Details(i, Turn.transcript(id).stream().map(Turn::view).toList()))
+                .orElseThrow(() -> InterviewIds.notFound(pathId));
+    }
+
+    /** The id of the account's interview a client sent (as text), or the 404 for a malformed, missing or foreign id. */
+    @Transactional
+    public UUID owned(long accountId, String pathId) {
+        UUID id = InterviewIds.parse(pathId);
+        if (!isOwnedBy(id, accountId)) {
+            throw InterviewIds.notFound(pathId);
+        }
+        return id;
     }
 
     @Transactional
@@ -104,213 +90,81 @@ public class InterviewService {
         return Interview.findOwned(id, accountId).isPresent();
     }
 
-    /** The state a (re)connecting client needs: the stage, every stored turn, and whether the interview ended. */
+    /** An interview as grading reads it; empty when it no longer exists. */
     @Transactional
-    public Snapshot snapshot(UUID id) {
-        Interview interview = require(id);
-        return new Snapshot(stageFrame(interview), Turn.transcript(id).stream().map(TurnView::of).toList(),
-                !interview.isActive());
+    public Optional<Record> find(UUID id) {
+        Interview interview = Interview.findById(id);
+        return Optional.ofNullable(interview).map(i -> new Record(i.id, i.problemId, i.level, i.isActive(),
+                Turn.transcript(id).stream().map(Turn::view).toList()));
     }
 
-    /** The interviewer's opening, if the interview has no turn yet. */
-    public Optional<Spoken> openIfNew(UUID id, BiConsumer<Integer, String> deltas) {
-        return speak(id, ctx -> ctx.turns().isEmpty() ? Optional.of(policy.opening(ctx.state())) : Optional.empty(), deltas);
-    }
-
-    /**
-     * Stores a candidate answer, or finds the one already stored under the same client id (a re-send after a
-     * dropped connection), so an answer is never stored twice.
-     */
-    public Acknowledged answer(UUID id, String clientId, String text) {
-        if (clientId == null || clientId.isBlank() || clientId.length() > MAX_CLIENT_ID) {
-            throw ApiException.badRequest("invalid_client_id", "Each answer needs a clientId (1 to " + MAX_CLIENT_ID
-                    + " characters, e.g. a UUID) so a re-sent answer is recognised.");
-        }
-        if (text == null || text.isBlank()) {
-            throw ApiException.badRequest("empty_answer", "The answer is empty; type something before sending.");
-        }
-        if (text.length() > config.maxAnswerChars()) {
-            throw ApiException.badRequest("answer_too_long", "The answer has " + text.length() + " characters; at most "
-                    + config.maxAnswerChars() + " fit in one turn. Split it into several answers.");
-        }
-        Optional<TurnView> existing = QuarkusTransaction.requiringNew().call(() -> Turn.byClientId(id, clientId).map(TurnView::of));
-        if (existing.isPresent()) {
-            return new Acknowledged(existing.get(), true, null);
-        }
-        Interview current = QuarkusTransaction.requiringNew().call(() -> require(id));
-        // Embedding work happens before the row lock is taken.
-        Analysis analysis = coverage.analyze(rubricOf(current.problemId), current.stage, text);
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Interview interview = lockOrFail(id);
-            Optional<Turn> raced = Turn.byClientId(id, clientId);
-            if (raced.isPresent()) {
-                return new Acknowledged(TurnView.of(raced.get()), true, null);
-            }
-            if (!interview.isActive()) {
-                throw ApiException.conflict("interview_ended", "This interview has ended; answers are no longer taken. "
-                        + "Start a new interview to practise again.");
-            }
-            Turn turn = new Turn();
-            turn.interviewId = id;
-            turn.seq = lastSeq(id) + 1;
-            turn.role = Role.CANDIDATE;
-            turn.stage = interview.stage;
-            turn.text = text;
-            turn.at = Instant.now(clock);
-            turn.clientId = clientId;
-            turn.signals = analysis.signalIds().isEmpty() ? null : String.join(",", analysis.signalIds());
-            turn.persist();
-            return new Acknowledged(TurnView.of(turn), false, analysis);
-        });
+    /** Every ended interview (id and level), for finding the ones a crash left ungraded. */
+    @Transactional
+    public List<Ended> ended() {
+        return Interview.getEntityManager().createQuery("select i.id, i.level from Interview i where i.status = ?1",
+                        Object[].class).setParameter(1, InterviewStatus.ENDED).getResultList().stream()
+                .map(row -> new Ended((UUID) row[0], (String) row[1])).toList();
     }
 
     /**
-     * The interviewer's reply when the last turn is the candidate's: right after an answer, or on reconnect when
-     * the server stopped between storing an answer and replying to it.
+     * Stores a finished transcript from elsewhere as an ended interview. {@code inSameTransaction} runs with the
+     * new interview's id before the commit (grading queues its job there), so either both are stored or neither.
      *
-     * @param analysis what the answer contained, when the caller has it; recomputed from the stored turn otherwise
+     * @param turns at least one turn; each turn's time is its own, or the previous turn's, or now for the first
      */
-    public Optional<Spoken> reply(UUID id, Analysis analysis, BiConsumer<Integer, String> deltas) {
-        return speak(id, ctx -> {
-            if (ctx.turns().isEmpty() || ctx.turns().get(ctx.turns().size() - 1).role() != Role.CANDIDATE) {
-                return Optional.empty();
-            }
-            TurnView last = ctx.turns().get(ctx.turns().size() - 1);
-            Analysis a = analysis != null ? analysis : coverage.analyze(ctx.rubric(), last.stage(), last.text());
-            return Optional.of(policy.reply(ctx.state(), a, Instant.now(clock)));
-        }, deltas);
+    @Transactional
+    public Interview importEnded(long accountId, String problemId, Level level, List<ImportedTurn> turns,
+                                 Consumer<UUID> inSameTransaction) {
+        rubrics.require(problemId);
+        List<Instant> at = new ArrayList<>();
+        Instant previous = turns.get(0).at() == null ? Instant.now(clock) : turns.get(0).at();
+        for (ImportedTurn turn : turns) {
+            previous = turn.at() == null ? previous : turn.at();
+            at.add(previous);
+        }
+        Interview interview = Interview.imported(accountId, problemId, level.id(), turns.get(turns.size() - 1).stage(),
+                at.get(0), at.get(at.size() - 1));
+        interview.persist();
+        for (int i = 0; i < turns.size(); i++) {
+            ImportedTurn t = turns.get(i);
+            Turn turn = t.role() == Role.CANDIDATE
+                    ? Turn.candidate(interview.id, i + 1, t.stage(), t.text(), at.get(i), null, t.signals())
+                    : Turn.importedInterviewer(interview.id, i + 1, t.stage(), t.text(), at.get(i));
+            turn.persist();
+        }
+        inSameTransaction.accept(interview.id);
+        return interview;
     }
 
-    /** The candidate asked for the next stage. */
-    public Optional<Spoken> advance(UUID id, BiConsumer<Integer, String> deltas) {
-        return speak(id, ctx -> Optional.of(policy.advanceRequested(ctx.state())), deltas);
-    }
-
-    /** The candidate ended the interview: a closing turn, then the interview is ended. */
-    public Optional<Spoken> end(UUID id, BiConsumer<Integer, String> deltas) {
-        return speak(id, ctx -> Optional.of(policy.end(ctx.state())), deltas);
-    }
-
+    /** The stage a (re)connecting client is shown: its number, budget and time left. */
     @Transactional
     public StageFrame stageFrame(UUID id) {
-        return stageFrame(require(id));
+        return stageFrame(InterviewIds.require(id));
     }
 
-    private Optional<Spoken> speak(UUID id, Function<Context, Optional<TurnPlan>> decide, BiConsumer<Integer, String> deltas) {
-        Optional<Prepared> prepared = QuarkusTransaction.requiringNew().call(() -> {
-            Interview interview = require(id);
-            if (!interview.isActive()) {
-                return Optional.empty();
-            }
-            List<TurnView> turns = Turn.transcript(id).stream().map(TurnView::of).toList();
-            Rubric rubric = rubricOf(interview.problemId);
-            InterviewState state = new InterviewState(rubric, interview.stage, interview.stageStartedAt, turns);
-            int lastSeq = turns.isEmpty() ? 0 : turns.get(turns.size() - 1).seq();
-            return decide.apply(new Context(rubric, state, turns)).map(plan -> new Prepared(rubric, state, plan, lastSeq,
-                    interview.interviewer, interview.tokenBudget));
-        });
-        if (prepared.isEmpty()) {
-            return Optional.empty();
-        }
-        Prepared p = prepared.get();
-        int seq = p.lastSeq() + 1;
-        // The words come from outside the transaction: a model may stream for many seconds.
-        Interviewers.Outcome words = interviewers.speak(p.interviewer(), p.tokenBudget(), p.rubric(), p.state(), p.plan(),
-                piece -> deltas.accept(seq, piece));
-        Optional<Spoken> spoken = QuarkusTransaction.requiringNew().call(() -> {
-            Interview interview = lockOrFail(id);
-            if (!interview.isActive() || lastSeq(id) != p.lastSeq()) {
-                return Optional.empty(); // someone else spoke first; their turn stands
-            }
-            Instant now = Instant.now(clock);
-            TurnPlan plan = p.plan();
-            Turn turn = new Turn();
-            turn.interviewId = id;
-            turn.seq = seq;
-            turn.role = Role.INTERVIEWER;
-            turn.stage = plan.stage();
-            turn.text = words.text();
-            turn.at = now;
-            turn.source = words.source();
-            turn.inputTokens = words.inputTokens();
-            turn.outputTokens = words.outputTokens();
-            turn.kind = plan.kind();
-            turn.probe = plan.probe() == null ? null : plan.probe().id();
-            turn.persist();
-            if (plan.changesStage()) {
-                interview.stage = plan.stage();
-                interview.stageStartedAt = now;
-            }
-            if (plan.endsInterview()) {
-                interview.status = InterviewStatus.ENDED;
-                interview.endedAt = now;
-            }
-            return Optional.of(new Spoken(TurnView.of(turn), plan.changesStage(), stageFrame(interview), plan.endsInterview(),
-                    words.notice()));
-        });
-        if (spoken.isPresent() && spoken.get().ended()) {
-            ended.fire(new InterviewEnded(id));
-        }
-        return spoken;
-    }
-
-    private StageFrame stageFrame(Interview interview) {
+    StageFrame stageFrame(Interview interview) {
         Stage stage = interview.stage;
         long remaining = policy.budgets().remainingSeconds(stage, interview.stageStartedAt,
                 interview.isActive() ? Instant.now(clock) : interview.endedAt);
         return new StageFrame(stage.id(), stage.number(), remaining, policy.budgets().of(stage).toSeconds());
     }
 
-    private Rubric rubricOf(String problemId) {
-        return rubrics.find(problemId).orElseThrow(() -> new IllegalStateException(
-                "The rubric of problem '" + problemId + "' is no longer loaded; restore rubrics/" + problemId + ".yaml"));
-    }
-
-    private static Interview require(UUID id) {
-        Interview interview = Interview.findById(id);
-        if (interview == null) {
-            throw ApiException.notFound("interview_not_found", "There is no interview " + id + ".");
-        }
-        return interview;
-    }
-
-    private static Interview lockOrFail(UUID id) {
-        Interview interview = Interview.lock(id);
-        if (interview == null) {
-            throw ApiException.notFound("interview_not_found", "There is no interview " + id + ".");
-        }
-        return interview;
-    }
-
-    private static int lastSeq(UUID id) {
-        Integer max = Turn.getEntityManager()
-                .createQuery("select max(t.seq) from Turn t where t.interviewId = :id", Integer.class)
-                .setParameter("id", id).getSingleResult();
-        return max == null ? 0 : max;
-    }
-
     public record Details(Interview interview, List<TurnView> turns) {
     }
 
-    public record Snapshot(StageFrame stage, List<TurnView> turns, boolean ended) {
+    /** What grading reads of an interview: its problem, target level, whether it still runs, and its transcript. */
+    public record Record(UUID id, String problemId, String level, boolean active, List<TurnView> turns) {
     }
 
-    /** A stored candidate turn; {@code duplicate} when it had been stored before under the same client id. */
-    public record Acknowledged(TurnView turn, boolean duplicate, Analysis analysis) {
+    public record Ended(UUID id, String level) {
     }
 
     /**
-     * A stored interviewer turn and what it changed.
+     * One turn of an imported transcript, already placed in a stage.
      *
-     * @param notice what the client must be told first (the model failed and the offline interviewer spoke), or null
+     * @param at      when it was said, or null
+     * @param signals for a candidate turn, the rubric signals it shows
      */
-    public record Spoken(TurnView turn, boolean stageChanged, StageFrame stage, boolean ended, Interviewers.Notice notice) {
-    }
-
-    private record Context(Rubric rubric, InterviewState state, List<TurnView> turns) {
-    }
-
-    private record Prepared(Rubric rubric, InterviewState state, TurnPlan plan, int lastSeq, String interviewer,
-                            Integer tokenBudget) {
+    public record ImportedTurn(Role role, Stage stage, String text, Instant at, Set<String> signals) {
     }
 }

@@ -1,5 +1,6 @@
 package dev.mlsdmock.interview;
 
+import dev.mlsdmock.flow.Stage;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 

@@ -1,12 +1,16 @@
 package dev.mlsdmock.interview;
 
 import dev.mlsdmock.coverage.Analysis;
-import dev.mlsdmock.interview.TurnPlan.Kind;
+import dev.mlsdmock.flow.InterviewState;
+import dev.mlsdmock.flow.Stage;
+import dev.mlsdmock.flow.StageBudgets;
+import dev.mlsdmock.flow.TurnPlan;
+import dev.mlsdmock.flow.TurnPlan.Kind;
 import dev.mlsdmock.rubric.Rubric;
+import dev.mlsdmock.rubric.Rubric.Fact;
 import dev.mlsdmock.rubric.Rubric.Signal;
 
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -34,7 +38,7 @@ public final class StagePolicy {
     }
 
     /** The reply to the candidate's latest turn, whose content is summarised by {@code latest}. */
-    public TurnPlan reply(InterviewState state, Analysis latest, Instant now) {
+    public TurnPlan reply(Rubric rubric, InterviewState state, Analysis latest, Instant now) {
         Stage stage = state.stage();
         int variant = state.interviewerTurnCount();
         if (latest.wantsToMoveOn()) {
@@ -45,17 +49,17 @@ public final class StagePolicy {
         }
         Set<String> shown = state.signalsShown();
         Set<String> probed = state.probedInStage();
-        List<Signal> missing = state.rubric().stage(stage).signals().stream()
+        List<Signal> missing = rubric.stage(stage).signals().stream()
                 .filter(s -> !shown.contains(s.id())).toList();
         Optional<Signal> nextProbe = missing.stream().filter(s -> !probed.contains(s.id())).findFirst();
         if (nextProbe.isPresent()) {
-            return new TurnPlan(Kind.PROBE, stage, stage, latest.askedFacts(), latest.unansweredQuestions(),
-                    nextProbe.get(), variant);
+            return new TurnPlan(Kind.PROBE, stage, stage, factIds(latest), latest.unansweredQuestions(),
+                    nextProbe.get().id(), variant);
         }
         boolean justGotAnswers = !latest.askedFacts().isEmpty() || latest.unansweredQuestions() > 0;
         if (justGotAnswers && !state.keptGoingSinceLastCandidateTurn()) {
             // Give the candidate a chance to use what they just learned before the stage closes.
-            return new TurnPlan(Kind.KEEP_GOING, stage, stage, latest.askedFacts(), latest.unansweredQuestions(), null, variant);
+            return new TurnPlan(Kind.KEEP_GOING, stage, stage, factIds(latest), latest.unansweredQuestions(), null, variant);
         }
         return advance(state, Kind.ADVANCE_COVERED, latest, variant);
     }
@@ -75,44 +79,12 @@ public final class StagePolicy {
         Stage stage = state.stage();
         Optional<Stage> next = stage.next();
         if (next.isEmpty()) {
-            return new TurnPlan(Kind.CLOSE, stage, stage, latest.askedFacts(), latest.unansweredQuestions(), null, variant);
+            return new TurnPlan(Kind.CLOSE, stage, stage, factIds(latest), latest.unansweredQuestions(), null, variant);
         }
-        return new TurnPlan(reason, next.get(), stage, latest.askedFacts(), latest.unansweredQuestions(), null, variant);
+        return new TurnPlan(reason, next.get(), stage, factIds(latest), latest.unansweredQuestions(), null, variant);
     }
 
-    /** Everything the policy needs to know about an interview, as plain values. */
-    public record InterviewState(Rubric rubric, Stage stage, Instant stageStartedAt, List<TurnView> turns) {
-
-        int interviewerTurnCount() {
-            return (int) turns.stream().filter(t -> t.role() == Role.INTERVIEWER).count();
-        }
-
-        Set<String> signalsShown() {
-            Set<String> shown = new HashSet<>();
-            turns.stream().filter(t -> t.role() == Role.CANDIDATE).forEach(t -> shown.addAll(t.signals()));
-            return shown;
-        }
-
-        Set<String> probedInStage() {
-            Set<String> probed = new HashSet<>();
-            turns.stream().filter(t -> t.role() == Role.INTERVIEWER && t.stage() == stage && t.probe() != null)
-                    .forEach(t -> probed.add(t.probe()));
-            return probed;
-        }
-
-        boolean hasCandidateTurnIn(Stage s) {
-            return turns.stream().anyMatch(t -> t.role() == Role.CANDIDATE && t.stage() == s);
-        }
-
-        /** Whether the interviewer's previous turn already said "what else", so the next one must move on. */
-        boolean keptGoingSinceLastCandidateTurn() {
-            for (int i = turns.size() - 1; i >= 0; i--) {
-                TurnView t = turns.get(i);
-                if (t.role() == Role.INTERVIEWER) {
-                    return t.kind() == Kind.KEEP_GOING;
-                }
-            }
-            return false;
-        }
+    private static List<String> factIds(Analysis latest) {
+        return latest.askedFacts().stream().map(Fact::id).toList();
     }
 }

@@ -1,5 +1,9 @@
 package dev.mlsdmock.interview;
 
+import dev.mlsdmock.flow.Role;
+import dev.mlsdmock.flow.Stage;
+import dev.mlsdmock.flow.TurnView;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -9,6 +9,10 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import dev.mlsdmock.flow.Role;
+import dev.mlsdmock.flow.Stage;
+import dev.mlsdmock.flow.TurnPlan;
+import dev.mlsdmock.flow.TurnView;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -77,11 +81,73 @@ public class Turn extends PanacheEntityBase {
     @Column(name = "output_tokens")
     public Integer outputTokens;
 
+    /** A candidate's answer, with the ids of the rubric signals it showed. */
+    public static Turn candidate(UUID interviewId, int seq, Stage stage, String text, Instant at, String clientId,
+                                 Set<String> signals) {
+        Turn turn = new Turn();
+        turn.interviewId = interviewId;
+        turn.seq = seq;
+        turn.role = Role.CANDIDATE;
+        turn.stage = stage;
+        turn.text = text;
+        turn.at = at;
+        turn.clientId = clientId;
+        turn.signals = signals == null || signals.isEmpty() ? null : String.join(",", new TreeSet<>(signals));
+        return turn;
+    }
+
+    /**
+     * An interviewer turn that carried out {@code plan}.
+     *
+     * @param source who put it into words (see {@link #source}); tokens may be null when not reported
+     */
+    public static Turn interviewer(UUID interviewId, int seq, TurnPlan plan, String text, Instant at, String source,
+                                   Integer inputTokens, Integer outputTokens) {
+        Turn turn = new Turn();
+        turn.interviewId = interviewId;
+        turn.seq = seq;
+        turn.role = Role.INTERVIEWER;
+        turn.stage = plan.stage();
+        turn.text = text;
+        turn.at = at;
+        turn.source = source;
+        turn.inputTokens = inputTokens;
+        turn.outputTokens = outputTokens;
+        turn.kind = plan.kind();
+        turn.probe = plan.probeId();
+        return turn;
+    }
+
+    /** An interviewer turn of an imported transcript: its words only, no plan behind it. */
+    public static Turn importedInterviewer(UUID interviewId, int seq, Stage stage, String text, Instant at) {
+        Turn turn = new Turn();
+        turn.interviewId = interviewId;
+        turn.seq = seq;
+        turn.role = Role.INTERVIEWER;
+        turn.stage = stage;
+        turn.text = text;
+        turn.at = at;
+        return turn;
+    }
+
+    public TurnView view() {
+        return new TurnView(seq, role, stage, text, at, clientId, kind, probe, signalIds(), source, inputTokens,
+                outputTokens);
+    }
+
     public Set<String> signalIds() {
         if (signals == null || signals.isBlank()) {
             return Set.of();
         }
         return new TreeSet<>(Arrays.asList(signals.split(",")));
+    }
+
+    /** The highest seq of the interview's turns; 0 before the first. */
+    public static int lastSeq(UUID interviewId) {
+        Integer max = getEntityManager()
+                .createQuery("select max(t.seq) from Turn t where t.interviewId = :id", Integer.class)
+                .setParameter("id", interviewId).getSingleResult();
+        return max == null ? 0 : max;
     }
 
     public static List<Turn> transcript(UUID interviewId) {

@@ -1,11 +1,10 @@
 package dev.mlsdmock.interviewer;
 
-import dev.mlsdmock.interview.StageBudgets;
-import dev.mlsdmock.interview.StagePolicy.InterviewState;
-import dev.mlsdmock.interview.TurnPlan;
+import dev.mlsdmock.flow.StageBudgets;
+import dev.mlsdmock.flow.InterviewState;
+import dev.mlsdmock.flow.TurnPlan;
 import dev.mlsdmock.prompt.OfflinePhrases;
 import dev.mlsdmock.rubric.Rubric;
-import dev.mlsdmock.rubric.Rubric.Fact;
 
 import java.util.List;
 import java.util.Map;
@@ -20,7 +19,7 @@ import java.util.function.Supplier;
  */
 public class OfflineInterviewer implements Interviewer {
 
-    public static final String NAME = "offline";
+    public static final String NAME = InterviewState.OFFLINE;
 
     private final Supplier<OfflinePhrases> phrases;
     private final StageBudgets budgets;
@@ -31,16 +30,16 @@ public class OfflineInterviewer implements Interviewer {
     }
 
     @Override
-    public String name() {
-        return NAME;
+    public Words speak(Rubric rubric, InterviewState state, TurnPlan plan, Consumer<String> deltas) {
+        return new Words(text(rubric, plan), NAME, null, null, null);
     }
 
-    @Override
-    public String speak(Rubric rubric, InterviewState state, TurnPlan plan, Consumer<String> deltas) {
+    /** The words of the planned turn; the same plan always gets the same words. */
+    public String text(Rubric rubric, TurnPlan plan) {
         OfflinePhrases p = phrases.get();
         StringBuilder text = new StringBuilder();
-        for (Fact fact : plan.facts()) {
-            append(text, fact.answer());
+        for (String factId : plan.factIds()) {
+            rubric.fact(factId).ifPresent(fact -> append(text, fact.answer()));
         }
         if (plan.unanswered() > 0) {
             append(text, p.notSpecified());
@@ -50,7 +49,7 @@ public class OfflineInterviewer implements Interviewer {
                     "opening", rubric.opening(),
                     "minutes", String.valueOf(budgets.total().toMinutes()),
                     "question", p.stageQuestion(plan.stage()))));
-            case PROBE -> append(text, pick(p.probeLeadIns(), plan.variant()) + plan.probe().probe());
+            case PROBE -> append(text, pick(p.probeLeadIns(), plan.variant()) + probeQuestion(rubric, plan));
             case KEEP_GOING -> append(text, p.keepGoing());
             case ADVANCE_COVERED -> append(text, transition(p, p.transitionCovered(), plan));
             case ADVANCE_REQUESTED -> append(text, transition(p, p.transitionRequested(), plan));
@@ -59,6 +58,11 @@ public class OfflineInterviewer implements Interviewer {
             case END_EARLY -> append(text, p.endedEarly());
         }
         return text.toString();
+    }
+
+    private static String probeQuestion(Rubric rubric, TurnPlan plan) {
+        return rubric.signal(plan.probeId()).map(Rubric.Signal::probe).orElseThrow(() -> new IllegalStateException(
+                "Rubric " + rubric.id() + " has no signal '" + plan.probeId() + "' to probe"));
     }
 
     private static String transition(OfflinePhrases p, List<String> variants, TurnPlan plan) {

@@ -1,7 +1,7 @@
 package dev.mlsdmock.prompt;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.mlsdmock.interview.Stage;
+import dev.mlsdmock.flow.Stage;
 
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package dev.mlsdmock.rubric;
 
+import dev.mlsdmock.error.ApiException;
+
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -16,6 +18,15 @@ public enum Level {
 
     public static Optional<Level> fromId(String id) {
         return Arrays.stream(values()).filter(l -> l.id().equals(id)).findFirst();
+    }
+
+    /** The level a client asked for: null means {@link #DEFAULT}; an unknown id is a 400 naming the levels. */
+    public static Level require(String id) {
+        if (id == null) {
+            return DEFAULT;
+        }
+        return fromId(id).orElseThrow(() -> ApiException.badRequest("unknown_level",
+                "There is no level '" + id + "'. The levels are " + ids() + "."));
     }
 
     public static String ids() {

@@ -3,7 +3,7 @@ package dev.mlsdmock.rubric;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.mlsdmock.interview.Stage;
+import dev.mlsdmock.flow.Stage;
 import dev.mlsdmock.rubric.Rubric.Criterion;
 import dev.mlsdmock.rubric.Rubric.Expectation;
 import dev.mlsdmock.rubric.Rubric.Fact;

@@ -1,5 +1,6 @@
 package dev.mlsdmock.rubric;
 
+import dev.mlsdmock.error.ApiException;
 import dev.mlsdmock.datafiles.DataFiles;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,6 +50,12 @@ public class RubricRegistry {
 
     public Optional<Rubric> find(String problemId) {
         return Optional.ofNullable(problemId).map(rubrics::get);
+    }
+
+    /** The rubric of a problem a client named; an unknown (or missing) id is a 400 that says where the ids are. */
+    public Rubric require(String problemId) {
+        return (problemId == null ? Optional.<Rubric>empty() : find(problemId)).orElseThrow(() -> ApiException.badRequest(
+                "unknown_problem", "There is no problem '" + problemId + "'. GET /api/problems lists the problem ids."));
     }
 
     public Collection<Rubric> all() {

@@ -1,5 +1,6 @@
 package dev.mlsdmock.web;
 
+import dev.mlsdmock.error.ApiException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;

@@ -1,13 +1,15 @@
 package dev.mlsdmock.browser;
 
-import dev.mlsdmock.interview.InterviewConfig;
-import dev.mlsdmock.interview.StagePolicy.InterviewState;
-import dev.mlsdmock.interview.TurnPlan;
+import dev.mlsdmock.flow.StageBudgets;
+import dev.mlsdmock.flow.InterviewState;
+import dev.mlsdmock.flow.TurnPlan;
 import dev.mlsdmock.interviewer.OfflineInterviewer;
+import dev.mlsdmock.interviewer.Words;
 import dev.mlsdmock.prompt.PromptLibrary;
 import dev.mlsdmock.rubric.Rubric;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Singleton;
 
 import java.util.function.Consumer;
@@ -18,11 +20,13 @@ public class StreamingInterviewerProducer {
 
     @Produces
     @Singleton
-    OfflineInterviewer streaming(PromptLibrary prompts, InterviewConfig config, StreamGate gate) {
-        return new OfflineInterviewer(prompts::offlinePhrases, config.stageBudgets()) {
+    @Typed(OfflineInterviewer.class)
+    OfflineInterviewer streaming(PromptLibrary prompts, StageBudgets budgets, StreamGate gate) {
+        return new OfflineInterviewer(prompts::offlinePhrases, budgets) {
             @Override
-            public String speak(Rubric rubric, InterviewState state, TurnPlan plan, Consumer<String> deltas) {
-                String text = super.speak(rubric, state, plan, piece -> { });
+            public Words speak(Rubric rubric, InterviewState state, TurnPlan plan, Consumer<String> deltas) {
+                Words words = super.speak(rubric, state, plan, piece -> { });
+                String text = words.text();
                 int half = text.indexOf(' ', text.length() / 2);
                 int cut = half < 0 ? text.length() : half;
                 deltas.accept(text.substring(0, cut));
@@ -30,7 +34,7 @@ public class StreamingInterviewerProducer {
                 if (cut < text.length()) {
                     deltas.accept(text.substring(cut));
                 }
-                return text;
+                return words;
             }
         };
     }

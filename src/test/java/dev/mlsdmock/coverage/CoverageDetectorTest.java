@@ -1,6 +1,6 @@
 package dev.mlsdmock.coverage;
 
-import dev.mlsdmock.interview.Stage;
+import dev.mlsdmock.flow.Stage;
 import dev.mlsdmock.rubric.Rubric;
 import dev.mlsdmock.support.TestRubrics;
 import org.junit.jupiter.api.Test;

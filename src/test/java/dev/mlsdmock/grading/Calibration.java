@@ -2,8 +2,8 @@ package dev.mlsdmock.grading;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.mlsdmock.interview.Role;
-import dev.mlsdmock.interview.Stage;
+import dev.mlsdmock.flow.Role;
+import dev.mlsdmock.flow.Stage;
 import dev.mlsdmock.rubric.Rubric;
 import dev.mlsdmock.rubric.RubricParser;
 

@@ -1,8 +1,8 @@
 package dev.mlsdmock.grading;
 
 import dev.mlsdmock.coverage.SentenceEmbedder;
-import dev.mlsdmock.interview.Role;
-import dev.mlsdmock.interview.Stage;
+import dev.mlsdmock.flow.Role;
+import dev.mlsdmock.flow.Stage;
 import dev.mlsdmock.rubric.Rubric;
 import dev.mlsdmock.support.TestRubrics;
 import org.junit.jupiter.api.Test;

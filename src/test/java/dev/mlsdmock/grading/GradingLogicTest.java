@@ -1,8 +1,8 @@
 package dev.mlsdmock.grading;
 
 import dev.mlsdmock.grading.Scorecard.Evidence;
-import dev.mlsdmock.interview.Role;
-import dev.mlsdmock.interview.Stage;
+import dev.mlsdmock.flow.Role;
+import dev.mlsdmock.flow.Stage;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -2,8 +2,8 @@ package dev.mlsdmock.grading;
 
 import dev.mlsdmock.interview.Interview;
 import dev.mlsdmock.interview.InterviewStatus;
-import dev.mlsdmock.interview.Role;
-import dev.mlsdmock.interview.Stage;
+import dev.mlsdmock.flow.Role;
+import dev.mlsdmock.flow.Stage;
 import dev.mlsdmock.interview.Turn;
 import dev.mlsdmock.support.Api;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -1,5 +1,6 @@
 package dev.mlsdmock.grading;
 
+import dev.mlsdmock.flow.Stage;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mlsdmock.support.Api;
 import dev.mlsdmock.support.FakeOpenAiGraderServer;

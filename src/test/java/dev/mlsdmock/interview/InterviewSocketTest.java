@@ -1,5 +1,6 @@
 package dev.mlsdmock.interview;
 
+import dev.mlsdmock.flow.Stage;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mlsdmock.rubric.Rubric;
 import dev.mlsdmock.rubric.RubricRegistry;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -148,15 +150,8 @@ class InterviewSocketTest {
         }
         // What the server leaves behind when it dies between storing an answer and replying to it.
         io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
-            Turn turn = new Turn();
-            turn.interviewId = UUID.fromString(id);
-            turn.seq = 2;
-            turn.role = Role.CANDIDATE;
-            turn.stage = Stage.CLARIFY;
-            turn.text = "How many events are created per day?";
-            turn.at = java.time.Instant.now();
-            turn.clientId = "orphan";
-            turn.persist();
+            Turn.candidate(UUID.fromString(id), 2, Stage.CLARIFY, "How many events are created per day?",
+                    java.time.Instant.now(), "orphan", Set.of()).persist();
         });
         try (WsClient ws = WsClient.connect(Api.wsUri(id), user, Api.PASSWORD)) {
             ws.awaitAck("orphan");

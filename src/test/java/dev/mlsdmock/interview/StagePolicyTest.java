@@ -1,8 +1,13 @@
 package dev.mlsdmock.interview;
 
+import dev.mlsdmock.flow.Stage;
+import dev.mlsdmock.flow.Role;
+import dev.mlsdmock.flow.StageBudgets;
+import dev.mlsdmock.flow.TurnView;
+import dev.mlsdmock.flow.TurnPlan;
 import dev.mlsdmock.coverage.Analysis;
-import dev.mlsdmock.interview.StagePolicy.InterviewState;
-import dev.mlsdmock.interview.TurnPlan.Kind;
+import dev.mlsdmock.flow.InterviewState;
+import dev.mlsdmock.flow.TurnPlan.Kind;
 import dev.mlsdmock.rubric.Rubric;
 import dev.mlsdmock.rubric.Rubric.Signal;
 import dev.mlsdmock.support.TestRubrics;
@@ -40,9 +45,9 @@ class StagePolicyTest {
     void probesTheFirstMissingSignalOfTheStage() {
         interviewer(Stage.CLARIFY, Kind.OPEN, null);
         candidate(Stage.CLARIFY);
-        TurnPlan plan = policy.reply(state(Stage.CLARIFY), Analysis.empty(), START.plusSeconds(30));
+        TurnPlan plan = policy.reply(rubric, state(Stage.CLARIFY), Analysis.empty(), START.plusSeconds(30));
         assertThat(plan.kind()).isEqualTo(Kind.PROBE);
-        assertThat(plan.probe()).isEqualTo(signals(Stage.CLARIFY).get(0));
+        assertThat(plan.probeId()).isEqualTo(signals(Stage.CLARIFY).get(0).id());
     }
 
     @Test
@@ -50,13 +55,13 @@ class StagePolicyTest {
         interviewer(Stage.CLARIFY, Kind.OPEN, null);
         candidate(Stage.CLARIFY);
         List<String> probed = new ArrayList<>();
-        TurnPlan plan = policy.reply(state(Stage.CLARIFY), Analysis.empty(), START.plusSeconds(10));
+        TurnPlan plan = policy.reply(rubric, state(Stage.CLARIFY), Analysis.empty(), START.plusSeconds(10));
         while (plan.kind() == Kind.PROBE) {
-            assertThat(probed).doesNotContain(plan.probe().id());
-            probed.add(plan.probe().id());
-            interviewer(Stage.CLARIFY, Kind.PROBE, plan.probe().id());
+            assertThat(probed).doesNotContain(plan.probeId());
+            probed.add(plan.probeId());
+            interviewer(Stage.CLARIFY, Kind.PROBE, plan.probeId());
             candidate(Stage.CLARIFY);
-            plan = policy.reply(state(Stage.CLARIFY), Analysis.empty(), START.plusSeconds(10));
+            plan = policy.reply(rubric, state(Stage.CLARIFY), Analysis.empty(), START.plusSeconds(10));
         }
         assertThat(probed).containsExactlyElementsOf(signals(Stage.CLARIFY).stream().map(Signal::id).toList());
         assertThat(plan.kind()).isEqualTo(Kind.ADVANCE_COVERED);
@@ -69,12 +74,12 @@ class StagePolicyTest {
         List<Signal> clarify = signals(Stage.CLARIFY);
         interviewer(Stage.CLARIFY, Kind.OPEN, null);
         candidate(Stage.CLARIFY, clarify.get(0).id());
-        TurnPlan plan = policy.reply(state(Stage.CLARIFY), Analysis.empty(), START.plusSeconds(10));
-        assertThat(plan.probe()).isEqualTo(clarify.get(1));
+        TurnPlan plan = policy.reply(rubric, state(Stage.CLARIFY), Analysis.empty(), START.plusSeconds(10));
+        assertThat(plan.probeId()).isEqualTo(clarify.get(1).id());
 
         Set<String> all = clarify.stream().map(Signal::id).collect(Collectors.toSet());
         candidate(Stage.CLARIFY, all.toArray(String[]::new));
-        plan = policy.reply(state(Stage.CLARIFY), new Analysis(all, List.of(), 0, false), START.plusSeconds(20));
+        plan = policy.reply(rubric, state(Stage.CLARIFY), new Analysis(all, List.of(), 0, false), START.plusSeconds(20));
         assertThat(plan.kind()).isEqualTo(Kind.ADVANCE_COVERED);
         assertThat(plan.stage()).isEqualTo(Stage.FRAME);
     }
@@ -86,7 +91,7 @@ class StagePolicyTest {
         candidate(Stage.CLARIFY, frameSignals.toArray(String[]::new));
         interviewer(Stage.FRAME, Kind.ADVANCE_COVERED, null);
         candidate(Stage.FRAME);
-        TurnPlan plan = policy.reply(state(Stage.FRAME), Analysis.empty(), START.plusSeconds(10));
+        TurnPlan plan = policy.reply(rubric, state(Stage.FRAME), Analysis.empty(), START.plusSeconds(10));
         assertThat(plan.kind()).isEqualTo(Kind.ADVANCE_COVERED);
         assertThat(plan.stage()).isEqualTo(Stage.DATA);
     }
@@ -97,13 +102,13 @@ class StagePolicyTest {
         interviewer(Stage.CLARIFY, Kind.OPEN, null);
         candidate(Stage.CLARIFY, all.toArray(String[]::new));
         Analysis asked = new Analysis(all, List.of(rubric.facts().get(0)), 0, false);
-        TurnPlan plan = policy.reply(state(Stage.CLARIFY), asked, START.plusSeconds(10));
+        TurnPlan plan = policy.reply(rubric, state(Stage.CLARIFY), asked, START.plusSeconds(10));
         assertThat(plan.kind()).isEqualTo(Kind.KEEP_GOING);
-        assertThat(plan.facts()).containsExactly(rubric.facts().get(0));
+        assertThat(plan.factIds()).containsExactly(rubric.facts().get(0).id());
 
         interviewer(Stage.CLARIFY, Kind.KEEP_GOING, null);
         candidate(Stage.CLARIFY);
-        plan = policy.reply(state(Stage.CLARIFY), asked, START.plusSeconds(20));
+        plan = policy.reply(rubric, state(Stage.CLARIFY), asked, START.plusSeconds(20));
         assertThat(plan.kind()).isEqualTo(Kind.ADVANCE_COVERED);
     }
 
@@ -111,7 +116,7 @@ class StagePolicyTest {
     void movesOnWhenTheCandidateAsks() {
         interviewer(Stage.CLARIFY, Kind.OPEN, null);
         candidate(Stage.CLARIFY);
-        TurnPlan plan = policy.reply(state(Stage.CLARIFY), new Analysis(Set.of(), List.of(), 0, true), START.plusSeconds(5));
+        TurnPlan plan = policy.reply(rubric, state(Stage.CLARIFY), new Analysis(Set.of(), List.of(), 0, true), START.plusSeconds(5));
         assertThat(plan.kind()).isEqualTo(Kind.ADVANCE_REQUESTED);
         assertThat(plan.stage()).isEqualTo(Stage.FRAME);
         assertThat(policy.advanceRequested(state(Stage.CLARIFY)).stage()).isEqualTo(Stage.FRAME);
@@ -121,9 +126,9 @@ class StagePolicyTest {
     void movesOnWhenTheStageBudgetIsSpent() {
         interviewer(Stage.CLARIFY, Kind.OPEN, null);
         candidate(Stage.CLARIFY);
-        TurnPlan early = policy.reply(state(Stage.CLARIFY), Analysis.empty(), START.plus(Duration.ofMinutes(4)));
+        TurnPlan early = policy.reply(rubric, state(Stage.CLARIFY), Analysis.empty(), START.plus(Duration.ofMinutes(4)));
         assertThat(early.kind()).isEqualTo(Kind.PROBE);
-        TurnPlan late = policy.reply(state(Stage.CLARIFY), Analysis.empty(), START.plus(Duration.ofMinutes(5)));
+        TurnPlan late = policy.reply(rubric, state(Stage.CLARIFY), Analysis.empty(), START.plus(Duration.ofMinutes(5)));
         assertThat(late.kind()).isEqualTo(Kind.ADVANCE_OVER_TIME);
         assertThat(late.stage()).isEqualTo(Stage.FRAME);
     }
@@ -132,7 +137,7 @@ class StagePolicyTest {
     void closesAfterMonitor() {
         interviewer(Stage.MONITOR, Kind.ADVANCE_COVERED, null);
         candidate(Stage.MONITOR);
-        TurnPlan plan = policy.reply(state(Stage.MONITOR), new Analysis(Set.of(), List.of(), 0, true), START.plusSeconds(5));
+        TurnPlan plan = policy.reply(rubric, state(Stage.MONITOR), new Analysis(Set.of(), List.of(), 0, true), START.plusSeconds(5));
         assertThat(plan.kind()).isEqualTo(Kind.CLOSE);
         assertThat(plan.endsInterview()).isTrue();
         assertThat(plan.changesStage()).isFalse();
@@ -158,7 +163,7 @@ class StagePolicyTest {
     }
 
     private InterviewState state(Stage stage) {
-        return new InterviewState(rubric, stage, START, List.copyOf(turns));
+        return new InterviewState(stage, START, List.copyOf(turns));
     }
 
     private void interviewer(Stage stage, Kind kind, String probe) {

@@ -1,10 +1,10 @@
 package dev.mlsdmock.interviewer;
 
-import dev.mlsdmock.interview.Stage;
-import dev.mlsdmock.interview.StageBudgets;
-import dev.mlsdmock.interview.StagePolicy.InterviewState;
-import dev.mlsdmock.interview.TurnPlan;
-import dev.mlsdmock.interview.TurnPlan.Kind;
+import dev.mlsdmock.flow.Stage;
+import dev.mlsdmock.flow.StageBudgets;
+import dev.mlsdmock.flow.InterviewState;
+import dev.mlsdmock.flow.TurnPlan;
+import dev.mlsdmock.flow.TurnPlan.Kind;
 import dev.mlsdmock.prompt.PromptConfig;
 import dev.mlsdmock.prompt.PromptLibrary;
 import dev.mlsdmock.rubric.Rubric;
@@ -33,7 +33,7 @@ class OfflineInterviewerTest {
         }
     });
     private final OfflineInterviewer interviewer = new OfflineInterviewer(prompts::offlinePhrases, StageBudgets.defaults());
-    private final InterviewState state = new InterviewState(rubric, Stage.CLARIFY, Instant.EPOCH, List.of());
+    private final InterviewState state = new InterviewState(Stage.CLARIFY, Instant.EPOCH, List.of());
 
     @Test
     void openingStatesTheProblemAndAsksOneQuestion() {
@@ -46,7 +46,7 @@ class OfflineInterviewerTest {
     void answersOnlyTheFactsAskedThenProbes() {
         Rubric.Fact asked = rubric.facts().get(0);
         Rubric.Signal probe = rubric.stage(Stage.CLARIFY).signals().get(1);
-        String text = speak(new TurnPlan(Kind.PROBE, Stage.CLARIFY, Stage.CLARIFY, List.of(asked), 0, probe, 0));
+        String text = speak(new TurnPlan(Kind.PROBE, Stage.CLARIFY, Stage.CLARIFY, List.of(asked.id()), 0, probe.id(), 0));
         assertThat(text).startsWith(asked.answer()).endsWith(probe.probe());
         rubric.facts().stream().skip(1).forEach(other -> assertThat(text).doesNotContain(other.answer()));
         assertThat(text).doesNotContain(probe.description());
@@ -82,13 +82,14 @@ class OfflineInterviewerTest {
     void isDeterministicAndProducesTheWholeTextAtOnce() {
         TurnPlan plan = new TurnPlan(Kind.ADVANCE_COVERED, Stage.MODEL, Stage.DATA, List.of(), 0, null, 7);
         List<String> deltas = new ArrayList<>();
-        String first = interviewer.speak(rubric, state, plan, deltas::add);
+        Words first = interviewer.speak(rubric, state, plan, deltas::add);
         assertThat(interviewer.speak(rubric, state, plan, deltas::add)).isEqualTo(first);
+        assertThat(first.source()).isEqualTo(OfflineInterviewer.NAME);
         assertThat(deltas).isEmpty();
     }
 
     private String speak(TurnPlan plan) {
-        return interviewer.speak(rubric, state, plan, piece -> { });
+        return interviewer.speak(rubric, state, plan, piece -> { }).text();
     }
 
     private static long questions(String text) {

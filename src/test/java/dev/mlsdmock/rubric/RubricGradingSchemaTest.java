@@ -1,6 +1,6 @@
 package dev.mlsdmock.rubric;
 
-import dev.mlsdmock.interview.Stage;
+import dev.mlsdmock.flow.Stage;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

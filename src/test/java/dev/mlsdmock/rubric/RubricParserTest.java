@@ -1,6 +1,6 @@
 package dev.mlsdmock.rubric;
 
-import dev.mlsdmock.interview.Stage;
+import dev.mlsdmock.flow.Stage;
 import dev.mlsdmock.support.TestRubrics;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;

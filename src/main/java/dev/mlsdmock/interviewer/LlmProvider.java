@@ -1,4 +1,4 @@
-package dev.mlsdmock.llm;
+package dev.mlsdmock.interviewer;
 
 import java.util.Locale;
 

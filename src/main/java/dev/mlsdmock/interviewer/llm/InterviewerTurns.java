@@ -1,7 +1,7 @@
-package dev.mlsdmock.llm;
+package dev.mlsdmock.interviewer.llm;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.mlsdmock.interview.TurnPlan.Kind;
+import dev.mlsdmock.flow.TurnPlan.Kind;
 
 import java.util.Locale;
 import java.util.Map;

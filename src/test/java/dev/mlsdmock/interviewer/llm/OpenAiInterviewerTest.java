@@ -1,12 +1,12 @@
-package dev.mlsdmock.llm;
+package dev.mlsdmock.interviewer.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mlsdmock.interview.Interview;
 import dev.mlsdmock.interview.InterviewStatus;
-import dev.mlsdmock.interview.Role;
-import dev.mlsdmock.interview.Stage;
+import dev.mlsdmock.flow.Role;
+import dev.mlsdmock.flow.Stage;
 import dev.mlsdmock.interview.Turn;
-import dev.mlsdmock.interview.TurnPlan;
+import dev.mlsdmock.flow.TurnPlan;
 import dev.mlsdmock.support.Api;
 import dev.mlsdmock.support.FakeModelServer;
 import dev.mlsdmock.support.FakeOpenAiStreamingServer;

@@ -1,4 +1,4 @@
-package dev.mlsdmock.llm;
+package dev.mlsdmock.interviewer.llm;
 
 import dev.mlsdmock.support.FakeOllamaServer;
 import io.quarkus.test.junit.QuarkusTestProfile;

@@ -1,4 +1,4 @@
-package dev.mlsdmock.llm;
+package dev.mlsdmock.interviewer.llm;
 
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.UserMessage;

@@ -1,10 +1,12 @@
-package dev.mlsdmock.llm;
+package dev.mlsdmock.interviewer.llm;
+
+import dev.mlsdmock.interviewer.InterviewerFailure;
 
 /**
  * Why the model could not produce a turn. {@link #code()} is what the client's {@code error} frame carries;
  * the message is written for the candidate, and never contains provider responses or keys.
  */
-public class LlmFailure extends RuntimeException {
+public class LlmFailure extends InterviewerFailure {
 
     public enum Code {
         /** No first token within {@code interviewer.first-token-timeout}. */
@@ -22,21 +24,14 @@ public class LlmFailure extends RuntimeException {
     }
 
     private final Code code;
-    private final boolean deltasSent;
 
     public LlmFailure(Code code, String message, boolean deltasSent, Throwable cause) {
-        super(message, cause);
+        super(code.id(), message, deltasSent, cause);
         this.code = code;
-        this.deltasSent = deltasSent;
     }
 
     public Code code() {
         return code;
-    }
-
-    /** Whether part of the turn already reached the client (then it must not be retried: the text would repeat). */
-    public boolean deltasSent() {
-        return deltasSent;
     }
 
     /** A failure before anything was streamed that a new attempt may not have: 429, 5xx, a refused connection. */

@@ -1,4 +1,4 @@
-package dev.mlsdmock.web;
+package dev.mlsdmock.error;
 
 /**
  * A request that cannot be served, with a stable machine-readable code and a message that says what is wrong and

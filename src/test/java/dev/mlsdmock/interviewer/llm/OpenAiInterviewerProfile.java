@@ -1,4 +1,4 @@
-package dev.mlsdmock.llm;
+package dev.mlsdmock.interviewer.llm;
 
 import dev.mlsdmock.support.FakeOpenAiStreamingServer;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -11,7 +11,7 @@ import java.util.Map;
  */
 public class OpenAiInterviewerProfile implements QuarkusTestProfile {
 
-    static final String CLIENT = "dev.mlsdmock.llm.LlmClient/stream/";
+    static final String CLIENT = "dev.mlsdmock.interviewer.llm.LlmClient/stream/";
 
     @Override
     public Map<String, String> getConfigOverrides() {

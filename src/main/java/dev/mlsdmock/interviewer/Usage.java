@@ -1,7 +1,7 @@
-package dev.mlsdmock.llm;
+package dev.mlsdmock.interviewer;
 
-import dev.mlsdmock.interview.Role;
-import dev.mlsdmock.interview.TurnView;
+import dev.mlsdmock.flow.Role;
+import dev.mlsdmock.flow.TurnView;
 
 import java.util.List;
 
@@ -25,7 +25,7 @@ public record Usage(long inputTokens, long outputTokens, long totalTokens, Integ
             }
             in += t.inputTokens() == null ? 0 : t.inputTokens();
             out += t.outputTokens() == null ? 0 : t.outputTokens();
-            if (LlmInterviewer.isModelTurn(t)) {
+            if (ModelInterviewer.isModelSource(t.source())) {
                 model++;
             } else if (t.source() != null && t.source().startsWith("offline-")) {
                 fallback++;

@@ -1,16 +1,20 @@
-package dev.mlsdmock.llm;
+package dev.mlsdmock.interviewer.llm;
 
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
-import dev.mlsdmock.interview.Role;
-import dev.mlsdmock.interview.Stage;
-import dev.mlsdmock.interview.StageBudgets;
-import dev.mlsdmock.interview.StagePolicy.InterviewState;
-import dev.mlsdmock.interview.TurnPlan;
-import dev.mlsdmock.interview.TurnPlan.Kind;
-import dev.mlsdmock.interview.TurnView;
+import dev.mlsdmock.interviewer.InterviewerConfig;
+import dev.mlsdmock.interviewer.LlmProvider;
+import dev.mlsdmock.interviewer.Usage;
+import dev.mlsdmock.interviewer.Words;
+import dev.mlsdmock.flow.Role;
+import dev.mlsdmock.flow.Stage;
+import dev.mlsdmock.flow.StageBudgets;
+import dev.mlsdmock.flow.InterviewState;
+import dev.mlsdmock.flow.TurnPlan;
+import dev.mlsdmock.flow.TurnPlan.Kind;
+import dev.mlsdmock.flow.TurnView;
 import dev.mlsdmock.prompt.PromptConfig;
 import dev.mlsdmock.prompt.PromptLibrary;
 import dev.mlsdmock.rubric.Rubric;
@@ -49,8 +53,8 @@ class PromptAssemblerTest {
     @Test
     void systemPromptCarriesPersonaStageTimeHiddenSignalsAndThePlan() {
         Rubric.Signal probe = NEWS_FEED.stage(Stage.DATA).signals().get(0);
-        TurnPlan plan = new TurnPlan(Kind.PROBE, Stage.DATA, Stage.DATA, List.of(), 0, probe, 3);
-        InterviewState state = new InterviewState(NEWS_FEED, Stage.DATA, START, List.of(
+        TurnPlan plan = new TurnPlan(Kind.PROBE, Stage.DATA, Stage.DATA, List.of(), 0, probe.id(), 3);
+        InterviewState state = new InterviewState(Stage.DATA, START, List.of(
                 turn(1, Role.INTERVIEWER, Stage.DATA, "What data would you use?"),
                 turn(2, Role.CANDIDATE, Stage.DATA, "Clicks and likes.")));
         List<ChatMessage> messages = ASSEMBLER.messages(NEWS_FEED, state, plan, START.plusSeconds(180), null);
@@ -75,7 +79,7 @@ class PromptAssemblerTest {
     @Test
     void aTransitionGetsTheNewStagesFullBudgetAndItsOpeningQuestion() {
         TurnPlan plan = new TurnPlan(Kind.ADVANCE_REQUESTED, Stage.SERVE, Stage.EVALUATE, List.of(), 0, null, 0);
-        InterviewState state = new InterviewState(NEWS_FEED, Stage.EVALUATE, START, List.of(
+        InterviewState state = new InterviewState(Stage.EVALUATE, START, List.of(
                 turn(1, Role.INTERVIEWER, Stage.EVALUATE, "How would you evaluate it?")));
         String change = PROMPTS.turns().requirementChangeFor("news-feed");
         List<ChatMessage> messages = ASSEMBLER.messages(NEWS_FEED, state, plan, START.plusSeconds(2000), change);
@@ -92,7 +96,7 @@ class PromptAssemblerTest {
     @Test
     void askedFactsAndUnspecifiedQuestionsComeBeforeTheQuestion() {
         Rubric.Fact latency = NEWS_FEED.facts().stream().filter(f -> f.topic().id().equals("latency")).findFirst().orElseThrow();
-        TurnPlan plan = new TurnPlan(Kind.KEEP_GOING, Stage.CLARIFY, Stage.CLARIFY, List.of(latency), 1, null, 0);
+        TurnPlan plan = new TurnPlan(Kind.KEEP_GOING, Stage.CLARIFY, Stage.CLARIFY, List.of(latency.id()), 1, null, 0);
         String instruction = ASSEMBLER.instruction(NEWS_FEED, plan, null);
         assertThat(instruction).startsWith("First answer the candidate's question with these facts")
                 .contains(latency.answer().strip()).contains("not specified");
@@ -110,14 +114,14 @@ class PromptAssemblerTest {
     @Test
     void theRequirementChangeIsAnnouncedOnceOnTheFirstModelTurnOfItsStage() {
         TurnPlan inServe = new TurnPlan(Kind.PROBE, Stage.SERVE, Stage.SERVE, List.of(), 0,
-                NEWS_FEED.stage(Stage.SERVE).signals().get(0), 0);
-        List<TurnView> fallbackOnly = List.of(turnFrom(1, Stage.SERVE, Interviewers.FALLBACK_SOURCE));
+                NEWS_FEED.stage(Stage.SERVE).signals().get(0).id(), 0);
+        List<TurnView> fallbackOnly = List.of(turnFrom(1, Stage.SERVE, Words.FALLBACK_SOURCE));
         List<TurnView> spoken = List.of(turnFrom(1, Stage.SERVE, "openai/gpt-4o-mini"));
-        LlmInterviewer llm = new LlmInterviewer(null, null, PROMPTS, new TestConfig(), null, null);
-        assertThat(llm.announcesRequirementChange(new InterviewState(NEWS_FEED, Stage.SERVE, START, fallbackOnly), inServe)).isTrue();
-        assertThat(llm.announcesRequirementChange(new InterviewState(NEWS_FEED, Stage.SERVE, START, spoken), inServe)).isFalse();
+        LlmInterviewer llm = new LlmInterviewer(null, null, PROMPTS, new TestConfig(), StageBudgets.defaults(), null);
+        assertThat(llm.announcesRequirementChange(new InterviewState(Stage.SERVE, START, fallbackOnly), inServe)).isTrue();
+        assertThat(llm.announcesRequirementChange(new InterviewState(Stage.SERVE, START, spoken), inServe)).isFalse();
         TurnPlan inModel = new TurnPlan(Kind.PROBE, Stage.MODEL, Stage.MODEL, List.of(), 0, null, 0);
-        assertThat(llm.announcesRequirementChange(new InterviewState(NEWS_FEED, Stage.MODEL, START, List.of()), inModel)).isFalse();
+        assertThat(llm.announcesRequirementChange(new InterviewState(Stage.MODEL, START, List.of()), inModel)).isFalse();
     }
 
     @Test
@@ -160,7 +164,7 @@ class PromptAssemblerTest {
         return new TurnView(seq, Role.INTERVIEWER, stage, "t", START, null, Kind.PROBE, null, Set.of(), source, null, null);
     }
 
-    private static final class TestConfig implements LlmConfig {
+    private static final class TestConfig implements InterviewerConfig {
         @Override
         public LlmProvider llm() {
             return LlmProvider.OPENAI;

@@ -1,6 +1,7 @@
-package dev.mlsdmock.interview;
+package dev.mlsdmock.flow;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -38,7 +39,7 @@ public record StageBudgets(Map<Stage, Duration> perStage) {
     }
 
     /** Seconds left in the stage; negative once it is over budget. */
-    public long remainingSeconds(Stage stage, java.time.Instant stageStartedAt, java.time.Instant now) {
+    public long remainingSeconds(Stage stage, Instant stageStartedAt, Instant now) {
         return of(stage).minus(Duration.between(stageStartedAt, now)).toSeconds();
     }
 }

@@ -1,4 +1,4 @@
-package dev.mlsdmock.llm;
+package dev.mlsdmock.interviewer.llm;
 
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.exception.InternalServerException;
@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
  * <p>
  * Retries happen only while nothing has been streamed: once a delta reached the client, a new attempt would
  * repeat text, so such a failure ends the turn. Override the annotation values with MicroProfile Fault Tolerance
- * keys, e.g. {@code dev.mlsdmock.llm.LlmClient/stream/Retry/maxRetries=4}.
+ * keys, e.g. {@code dev.mlsdmock.interviewer.llm.LlmClient/stream/Retry/maxRetries=4}.
  */
 @ApplicationScoped
 public class LlmClient {

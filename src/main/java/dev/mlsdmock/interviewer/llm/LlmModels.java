@@ -1,6 +1,8 @@
-package dev.mlsdmock.llm;
+package dev.mlsdmock.interviewer.llm;
 
 import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.mlsdmock.interviewer.InterviewerConfig;
+import dev.mlsdmock.interviewer.LlmProvider;
 import io.quarkiverse.langchain4j.ModelName;
 import io.quarkus.arc.Unremovable;
 import io.quarkus.runtime.Startup;
@@ -25,12 +27,12 @@ public class LlmModels {
 
     static final String OLLAMA_MODEL = "interviewer";
 
-    private final LlmConfig config;
+    private final InterviewerConfig config;
     private final Instance<StreamingChatModel> openAi;
     private final Instance<StreamingChatModel> ollama;
     private final Config mpConfig;
 
-    public LlmModels(LlmConfig config, Instance<StreamingChatModel> openAi,
+    public LlmModels(InterviewerConfig config, Instance<StreamingChatModel> openAi,
                      @ModelName(OLLAMA_MODEL) Instance<StreamingChatModel> ollama, Config mpConfig) {
         this.config = config;
         this.openAi = openAi;

@@ -1,23 +1,26 @@
-package dev.mlsdmock.interview;
-
-import dev.mlsdmock.rubric.Rubric.Fact;
-import dev.mlsdmock.rubric.Rubric.Signal;
+package dev.mlsdmock.flow;
 
 import java.util.List;
 
 /**
- * What the interviewer's next turn must do, decided by the {@link StagePolicy}. An interviewer (offline templates
- * or an LLM) only puts it into words; it never decides the stage.
+ * What the interviewer's next turn must do, decided by the stage policy. An interviewer (offline templates or an
+ * LLM) only puts it into words; it never decides the stage. The plan names rubric facts and signals by id: the
+ * words belong to the rubric, which the interviewer reads them from.
  *
  * @param kind        what the turn does
  * @param stage       the stage the turn belongs to (the new one after a transition)
  * @param from        the stage being left, for a transition; otherwise the same as {@code stage}
- * @param facts       facts the candidate asked for, to reveal in this turn
+ * @param factIds     ids of the facts the candidate asked for, to reveal in this turn
  * @param unanswered  questions of the candidate that the problem does not specify
- * @param probe       the signal to ask about, for {@link Kind#PROBE}
+ * @param probeId     id of the signal to ask about, for {@link Kind#PROBE}; otherwise null
  * @param variant     a counter for choosing between phrasings, so wording rotates deterministically
  */
-public record TurnPlan(Kind kind, Stage stage, Stage from, List<Fact> facts, int unanswered, Signal probe, int variant) {
+public record TurnPlan(Kind kind, Stage stage, Stage from, List<String> factIds, int unanswered, String probeId,
+                       int variant) {
+
+    public TurnPlan {
+        factIds = List.copyOf(factIds);
+    }
 
     public enum Kind {
         /** The first turn: the problem statement and the first question. */

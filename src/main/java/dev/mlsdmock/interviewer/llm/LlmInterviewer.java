@@ -1,16 +1,19 @@
-package dev.mlsdmock.llm;
+package dev.mlsdmock.interviewer.llm;
 
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.output.FinishReason;
-import dev.mlsdmock.interview.Role;
-import dev.mlsdmock.interview.Stage;
-import dev.mlsdmock.interview.StagePolicy;
-import dev.mlsdmock.interview.StagePolicy.InterviewState;
-import dev.mlsdmock.interview.TurnPlan;
-import dev.mlsdmock.interview.TurnView;
+import dev.mlsdmock.flow.Role;
+import dev.mlsdmock.flow.Stage;
+import dev.mlsdmock.flow.StageBudgets;
+import dev.mlsdmock.flow.InterviewState;
+import dev.mlsdmock.flow.TurnPlan;
 import dev.mlsdmock.rubric.Rubric;
+import dev.mlsdmock.interviewer.InterviewerConfig;
+import dev.mlsdmock.interviewer.ModelInterviewer;
+import dev.mlsdmock.interviewer.Words;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -24,45 +27,52 @@ import java.util.function.Consumer;
  * that cannot stand as an interviewer turn: empty, cut off, or repeating the hidden rubric.
  */
 @ApplicationScoped
-public class LlmInterviewer {
+@Typed(ModelInterviewer.class) // the InterviewerSwitch is the one Interviewer other features get
+public class LlmInterviewer implements ModelInterviewer {
 
     private final LlmModels models;
     private final LlmClient client;
     private final LlmPrompts prompts;
-    private final LlmConfig config;
-    private final StagePolicy policy;
+    private final InterviewerConfig config;
+    private final StageBudgets budgets;
     private final Clock clock;
     private final Stage changeStage;
 
-    public LlmInterviewer(LlmModels models, LlmClient client, LlmPrompts prompts, LlmConfig config, StagePolicy policy,
+    public LlmInterviewer(LlmModels models, LlmClient client, LlmPrompts prompts, InterviewerConfig config, StageBudgets budgets,
                           Clock clock) {
         this.models = models;
         this.client = client;
         this.prompts = prompts;
         this.config = config;
-        this.policy = policy;
+        this.budgets = budgets;
         this.clock = clock;
         this.changeStage = Stage.fromId(config.requirementChangeStage().toLowerCase(Locale.ROOT)).orElseThrow(() ->
                 new IllegalStateException("interviewer.requirement-change-stage must be one of clarify, frame, data, "
                         + "model, evaluate, serve, monitor; it is '" + config.requirementChangeStage() + "'"));
     }
 
+    @Override
+    public String label() {
+        return models.label();
+    }
+
     /**
      * @throws LlmFailure when no usable turn came back; deltas may have been sent before it
      */
-    public Spoken speak(Rubric rubric, InterviewState state, TurnPlan plan, Consumer<String> deltas) {
+    @Override
+    public Words speak(Rubric rubric, InterviewState state, TurnPlan plan, Consumer<String> deltas) {
         LlmModels.Selected selected = models.selected().orElseThrow(() -> new LlmFailure(LlmFailure.Code.LLM_UNAVAILABLE,
                 "This server has no LLM configured any more (interviewer.llm=off).", false, null));
         InterviewerTurns turns = prompts.turns();
         PromptAssembler assembler = new PromptAssembler(prompts.system(), turns, prompts.library().offlinePhrases(),
-                policy.budgets());
+                budgets);
         boolean announceChange = announcesRequirementChange(state, plan);
         List<ChatMessage> messages = assembler.messages(rubric, state, plan, Instant.now(clock),
                 announceChange ? turns.requirementChangeFor(rubric.id()) : null);
         ChatRequest request = ChatRequest.builder().messages(messages).maxOutputTokens(config.maxOutputTokens()).build();
         Completion completion = client.stream(selected.model(), request, config.firstTokenTimeout(), config.totalTimeout(), deltas);
         String text = check(rubric, completion);
-        return new Spoken(text, selected.label(), completion.inputTokens(), completion.outputTokens());
+        return new Words(text, selected.label(), completion.inputTokens(), completion.outputTokens(), null);
     }
 
     /** The change is announced once: on the first turn the model speaks in its stage (an offline fallback does not count). */
@@ -71,11 +81,7 @@ public class LlmInterviewer {
             return false;
         }
         return state.turns().stream().noneMatch(t -> t.role() == Role.INTERVIEWER && t.stage() == changeStage
-                && isModelTurn(t));
-    }
-
-    static boolean isModelTurn(TurnView t) {
-        return t.source() != null && t.source().contains("/");
+                && ModelInterviewer.isModelSource(t.source()));
     }
 
     static String check(Rubric rubric, Completion completion) {
@@ -107,9 +113,5 @@ public class LlmInterviewer {
 
     private static LlmFailure invalid(String message, String text) {
         return new LlmFailure(LlmFailure.Code.LLM_INVALID_OUTPUT, message, !text.isEmpty(), null);
-    }
-
-    /** A turn the model produced, with its source label ({@code provider/model}) and token usage. */
-    public record Spoken(String text, String source, Integer inputTokens, Integer outputTokens) {
     }
 }

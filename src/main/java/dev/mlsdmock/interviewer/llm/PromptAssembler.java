@@ -1,25 +1,27 @@
-package dev.mlsdmock.llm;
+package dev.mlsdmock.interviewer.llm;
 
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
-import dev.mlsdmock.interview.Role;
-import dev.mlsdmock.interview.Stage;
-import dev.mlsdmock.interview.StageBudgets;
-import dev.mlsdmock.interview.StagePolicy.InterviewState;
-import dev.mlsdmock.interview.TurnPlan;
-import dev.mlsdmock.interview.TurnPlan.Kind;
-import dev.mlsdmock.interview.TurnView;
+import dev.mlsdmock.flow.Role;
+import dev.mlsdmock.flow.Stage;
+import dev.mlsdmock.flow.StageBudgets;
+import dev.mlsdmock.flow.InterviewState;
+import dev.mlsdmock.flow.TurnPlan;
+import dev.mlsdmock.flow.TurnPlan.Kind;
+import dev.mlsdmock.flow.TurnView;
 import dev.mlsdmock.prompt.OfflinePhrases;
 import dev.mlsdmock.rubric.Rubric;
 import dev.mlsdmock.rubric.Rubric.Fact;
+import dev.mlsdmock.rubric.Rubric.Signal;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -98,9 +100,9 @@ public final class PromptAssembler {
 
     String instruction(Rubric rubric, TurnPlan plan, String requirementChange) {
         List<String> parts = new ArrayList<>();
-        if (!plan.facts().isEmpty()) {
-            parts.add(fill(turns.revealFacts(), Map.of("{facts}",
-                    plan.facts().stream().map(Fact::answer).map(String::strip).collect(Collectors.joining(" ")))));
+        if (!plan.factIds().isEmpty()) {
+            parts.add(fill(turns.revealFacts(), Map.of("{facts}", plan.factIds().stream().map(rubric::fact)
+                    .flatMap(Optional::stream).map(Fact::answer).map(String::strip).collect(Collectors.joining(" ")))));
         }
         if (plan.unanswered() > 0) {
             parts.add(turns.notSpecified());
@@ -113,8 +115,9 @@ public final class PromptAssembler {
         values.put("{previous}", phrases.stageName(plan.from()));
         values.put("{question}", phrases.stageQuestion(plan.stage()));
         values.put("{minutes}", String.valueOf(budgets.total().toMinutes()));
-        values.put("{signal}", plan.probe() == null ? "" : plan.probe().description().strip());
-        values.put("{probe}", plan.probe() == null ? "" : plan.probe().probe().strip());
+        Optional<Signal> probe = plan.probeId() == null ? Optional.empty() : rubric.signal(plan.probeId());
+        values.put("{signal}", probe.map(p -> p.description().strip()).orElse(""));
+        values.put("{probe}", probe.map(p -> p.probe().strip()).orElse(""));
         parts.add(fill(turns.instruction(plan.kind()), values));
         return String.join("\n", parts);
     }

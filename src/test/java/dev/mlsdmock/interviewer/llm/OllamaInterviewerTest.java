@@ -1,4 +1,4 @@
-package dev.mlsdmock.llm;
+package dev.mlsdmock.interviewer.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mlsdmock.support.Api;

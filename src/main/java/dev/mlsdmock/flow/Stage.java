@@ -1,4 +1,4 @@
-package dev.mlsdmock.interview;
+package dev.mlsdmock.flow;
 
 import java.util.Arrays;
 import java.util.Locale;

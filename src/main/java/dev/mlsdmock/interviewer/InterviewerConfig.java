@@ -1,4 +1,4 @@
-package dev.mlsdmock.llm;
+package dev.mlsdmock.interviewer;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -8,11 +8,11 @@ import java.time.Duration;
 import java.util.OptionalInt;
 
 /**
- * The LLM interviewer's settings (docs/llm.md). The provider's own connection settings stay under the standard
+ * The interviewer's settings (docs/llm.md). The provider's own connection settings stay under the standard
  * {@code quarkus.langchain4j.openai.*} / {@code quarkus.langchain4j.ollama.*} keys.
  */
 @ConfigMapping(prefix = "interviewer")
-public interface LlmConfig {
+public interface InterviewerConfig {
 
     /** Which model speaks for the interviewer: {@code off} (offline templates only), {@code openai} or {@code ollama}. */
     @WithDefault("off")

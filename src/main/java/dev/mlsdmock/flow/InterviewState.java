@@ -1,0 +1,84 @@
+package dev.mlsdmock.flow;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Where an interview stands, as plain values: who interviews, its current stage, when that stage started, and the
+ * transcript so far. The stage policy decides from it; an interviewer words a turn with it.
+ *
+ * @param interviewer which interviewer the interview was created with: {@value #OFFLINE} or {@value #LLM}
+ * @param tokenBudget the most tokens the interview's model calls may use; null for no limit
+ */
+public record InterviewState(String interviewer, Integer tokenBudget, Stage stage, Instant stageStartedAt,
+                             List<TurnView> turns) {
+
+    public static final String OFFLINE = "offline";
+    public static final String LLM = "llm";
+
+    public InterviewState {
+        turns = List.copyOf(turns);
+    }
+
+    /** An offline interview with no token budget. */
+    public InterviewState(Stage stage, Instant stageStartedAt, List<TurnView> turns) {
+        this(OFFLINE, null, stage, stageStartedAt, turns);
+    }
+
+    /** The tokens the interview's model calls have used so far (prompt and completion, every turn). */
+    public long tokensUsed() {
+        return turns.stream().mapToLong(t -> (t.inputTokens() == null ? 0 : t.inputTokens())
+                + (t.outputTokens() == null ? 0 : t.outputTokens())).sum();
+    }
+
+    /** Who spoke the last interviewer turn ({@link TurnView#source()}), or "" before the first. */
+    public String lastInterviewerSource() {
+        for (int i = turns.size() - 1; i >= 0; i--) {
+            if (turns.get(i).role() == Role.INTERVIEWER) {
+                return turns.get(i).source() == null ? "" : turns.get(i).source();
+            }
+        }
+        return "";
+    }
+
+    public int interviewerTurnCount() {
+        return (int) turns.stream().filter(t -> t.role() == Role.INTERVIEWER).count();
+    }
+
+    /** Ids of the rubric signals any candidate turn has shown so far. */
+    public Set<String> signalsShown() {
+        Set<String> shown = new HashSet<>();
+        turns.stream().filter(t -> t.role() == Role.CANDIDATE).forEach(t -> shown.addAll(t.signals()));
+        return shown;
+    }
+
+    /** Ids of the signals the interviewer has already asked about in the current stage. */
+    public Set<String> probedInStage() {
+        Set<String> probed = new HashSet<>();
+        turns.stream().filter(t -> t.role() == Role.INTERVIEWER && t.stage() == stage && t.probe() != null)
+                .forEach(t -> probed.add(t.probe()));
+        return probed;
+    }
+
+    public boolean hasCandidateTurnIn(Stage s) {
+        return turns.stream().anyMatch(t -> t.role() == Role.CANDIDATE && t.stage() == s);
+    }
+
+    /** Whether the interviewer's previous turn already said "what else", so the next one must move on. */
+    public boolean keptGoingSinceLastCandidateTurn() {
+        for (int i = turns.size() - 1; i >= 0; i--) {
+            TurnView t = turns.get(i);
+            if (t.role() == Role.INTERVIEWER) {
+                return t.kind() == TurnPlan.Kind.KEEP_GOING;
+            }
+        }
+        return false;
+    }
+
+    /** The last turn, when it is the candidate's: the one the interviewer replies to. */
+    public boolean endsWithCandidate() {
+        return !turns.isEmpty() && turns.get(turns.size() - 1).role() == Role.CANDIDATE;
+    }
+}

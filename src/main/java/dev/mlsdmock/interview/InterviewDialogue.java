@@ -1,0 +1,216 @@
+package dev.mlsdmock.interview;
+
+import dev.mlsdmock.flow.Stage;
+import dev.mlsdmock.coverage.Analysis;
+import dev.mlsdmock.coverage.CoverageDetector;
+import dev.mlsdmock.error.ApiException;
+import dev.mlsdmock.flow.InterviewState;
+import dev.mlsdmock.flow.TurnPlan;
+import dev.mlsdmock.flow.TurnView;
+import dev.mlsdmock.interview.Frames.StageFrame;
+import dev.mlsdmock.interviewer.Interviewer;
+import dev.mlsdmock.interviewer.Words;
+import dev.mlsdmock.rubric.Rubric;
+import dev.mlsdmock.rubric.RubricRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BiConsumer;
+
+/**
+ * The conversation of a running interview: candidate answers in, interviewer turns out. Each step commits before
+ * anything is sent to the client: a candidate turn before its echo, an interviewer turn before its frame. Every
+ * write locks the interview row, so two connections or two app instances never interleave turns; the
+ * interviewer's words are produced outside the lock and stored only if nobody else has written in the meantime.
+ */
+@ApplicationScoped
+public class InterviewDialogue {
+
+    private static final int MAX_CLIENT_ID = 64;
+
+    private final InterviewService interviews;
+    private final RubricRegistry rubrics;
+    private final StagePolicy policy;
+    private final CoverageDetector coverage;
+    private final Interviewer interviewer;
+    private final InterviewConfig config;
+    private final Clock clock;
+    private final Event<InterviewEnded> ended;
+
+    public InterviewDialogue(InterviewService interviews, RubricRegistry rubrics, StagePolicy policy,
+                             CoverageDetector coverage, Interviewer interviewer, InterviewConfig config, Clock clock,
+                             Event<InterviewEnded> ended) {
+        this.interviews = interviews;
+        this.rubrics = rubrics;
+        this.policy = policy;
+        this.coverage = coverage;
+        this.interviewer = interviewer;
+        this.config = config;
+        this.clock = clock;
+        this.ended = ended;
+    }
+
+    /** The state a (re)connecting client needs: the stage, every stored turn, and whether the interview ended. */
+    public Snapshot snapshot(UUID id) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Interview interview = InterviewIds.require(id);
+            return new Snapshot(interviews.stageFrame(interview), Turn.transcript(id).stream().map(Turn::view).toList(),
+                    !interview.isActive());
+        });
+    }
+
+    /** The interviewer's opening, if the interview has no turn yet. */
+    public Optional<Spoken> openIfNew(UUID id, BiConsumer<Integer, String> deltas) {
+        return speak(id, (rubric, state) -> state.turns().isEmpty() ? Optional.of(policy.opening(state)) : Optional.empty(),
+                deltas);
+    }
+
+    /**
+     * Stores a candidate answer, or finds the one already stored under the same client id (a re-send after a
+     * dropped connection), so an answer is never stored twice.
+     */
+    public Acknowledged answer(UUID id, String clientId, String text) {
+        if (clientId == null || clientId.isBlank() || clientId.length() > MAX_CLIENT_ID) {
+            throw ApiException.badRequest("invalid_client_id", "Each answer needs a clientId (1 to " + MAX_CLIENT_ID
+                    + " characters, e.g. a UUID) so a re-sent answer is recognised.");
+        }
+        if (text == null || text.isBlank()) {
+            throw ApiException.badRequest("empty_answer", "The answer is empty; type something before sending.");
+        }
+        if (text.length() > config.maxAnswerChars()) {
+            throw ApiException.badRequest("answer_too_long", "The answer has " + text.length() + " characters; at most "
+                    + config.maxAnswerChars() + " fit in one turn. Split it into several answers.");
+        }
+        Optional<TurnView> existing = QuarkusTransaction.requiringNew().call(() -> Turn.byClientId(id, clientId).map(Turn::view));
+        if (existing.isPresent()) {
+            return new Acknowledged(existing.get(), true, null);
+        }
+        Interview current = QuarkusTransaction.requiringNew().call(() -> InterviewIds.require(id));
+        // Embedding work happens before the row lock is taken.
+        Analysis analysis = coverage.analyze(rubricOf(current.problemId), current.stage, text);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Interview interview = InterviewIds.lock(id);
+            Optional<Turn> raced = Turn.byClientId(id, clientId);
+            if (raced.isPresent()) {
+                return new Acknowledged(raced.get().view(), true, null);
+            }
+            if (!interview.isActive()) {
+                throw ApiException.conflict("interview_ended", "This interview has ended; answers are no longer taken. "
+                        + "Start a new interview to practise again.");
+            }
+            Turn turn = Turn.candidate(id, Turn.lastSeq(id) + 1, interview.stage, text, Instant.now(clock), clientId,
+                    analysis.signalIds());
+            turn.persist();
+            return new Acknowledged(turn.view(), false, analysis);
+        });
+    }
+
+    /**
+     * The interviewer's reply when the last turn is the candidate's: right after an answer, or on reconnect when
+     * the server stopped between storing an answer and replying to it.
+     *
+     * @param analysis what the answer contained, when the caller has it; recomputed from the stored turn otherwise
+     */
+    public Optional<Spoken> reply(UUID id, Analysis analysis, BiConsumer<Integer, String> deltas) {
+        return speak(id, (rubric, state) -> {
+            if (!state.endsWithCandidate()) {
+                return Optional.empty();
+            }
+            TurnView last = state.turns().get(state.turns().size() - 1);
+            Analysis a = analysis != null ? analysis : coverage.analyze(rubric, last.stage(), last.text());
+            return Optional.of(policy.reply(rubric, state, a, Instant.now(clock)));
+        }, deltas);
+    }
+
+    /** The candidate asked for the next stage; empty when the interview has ended. */
+    public Optional<Spoken> advance(UUID id, BiConsumer<Integer, String> deltas) {
+        return speak(id, (rubric, state) -> Optional.of(policy.advanceRequested(state)), deltas);
+    }
+
+    /** The candidate ended the interview: a closing turn, then the interview is ended. Empty when it had ended. */
+    public Optional<Spoken> end(UUID id, BiConsumer<Integer, String> deltas) {
+        return speak(id, (rubric, state) -> Optional.of(policy.end(state)), deltas);
+    }
+
+    private Optional<Spoken> speak(UUID id, Decision decide, BiConsumer<Integer, String> deltas) {
+        Optional<Prepared> prepared = QuarkusTransaction.requiringNew().call(() -> {
+            Interview interview = InterviewIds.require(id);
+            if (!interview.isActive()) {
+                return Optional.empty();
+            }
+            InterviewState state = interview.state(Turn.transcript(id).stream().map(Turn::view).toList());
+            Rubric rubric = rubricOf(interview.problemId);
+            int lastSeq = state.turns().isEmpty() ? 0 : state.turns().get(state.turns().size() - 1).seq();
+            return decide.plan(rubric, state).map(plan -> new Prepared(rubric, state, plan, lastSeq));
+        });
+        if (prepared.isEmpty()) {
+            return Optional.empty();
+        }
+        Prepared p = prepared.get();
+        int seq = p.lastSeq() + 1;
+        // The words come from outside the transaction: a model may stream for many seconds.
+        Words words = interviewer.speak(p.rubric(), p.state(), p.plan(), piece -> deltas.accept(seq, piece));
+        Optional<Spoken> spoken = QuarkusTransaction.requiringNew().call(() -> store(id, p, seq, words));
+        if (spoken.isPresent() && spoken.get().ended()) {
+            ended.fire(new InterviewEnded(id));
+        }
+        return spoken;
+    }
+
+    private Optional<Spoken> store(UUID id, Prepared p, int seq, Words words) {
+        Interview interview = InterviewIds.lock(id);
+        if (!interview.isActive() || Turn.lastSeq(id) != p.lastSeq()) {
+            return Optional.empty(); // someone else spoke first; their turn stands
+        }
+        Instant now = Instant.now(clock);
+        TurnPlan plan = p.plan();
+        Turn turn = Turn.interviewer(id, seq, plan, words.text(), now, words.source(), words.inputTokens(),
+                words.outputTokens());
+        turn.persist();
+        if (plan.changesStage()) {
+            interview.stage = plan.stage();
+            interview.stageStartedAt = now;
+        }
+        if (plan.endsInterview()) {
+            interview.status = InterviewStatus.ENDED;
+            interview.endedAt = now;
+        }
+        return Optional.of(new Spoken(turn.view(), plan.changesStage(), interviews.stageFrame(interview),
+                plan.endsInterview(), words.notice()));
+    }
+
+    private Rubric rubricOf(String problemId) {
+        return rubrics.find(problemId).orElseThrow(() -> new IllegalStateException(
+                "The rubric of problem '" + problemId + "' is no longer loaded; restore rubrics/" + problemId + ".yaml"));
+    }
+
+    public record Snapshot(StageFrame stage, List<TurnView> turns, boolean ended) {
+    }
+
+    /** A stored candidate turn; {@code duplicate} when it had been stored before under the same client id. */
+    public record Acknowledged(TurnView turn, boolean duplicate, Analysis analysis) {
+    }
+
+    /**
+     * A stored interviewer turn and what it changed.
+     *
+     * @param notice what the client must be told first (the model failed and the offline interviewer spoke), or null
+     */
+    public record Spoken(TurnView turn, boolean stageChanged, StageFrame stage, boolean ended, Words.Notice notice) {
+    }
+
+    /** What the interviewer's next turn does, given the interview's rubric and state; empty for "nothing to say". */
+    @FunctionalInterface
+    private interface Decision {
+        Optional<TurnPlan> plan(Rubric rubric, InterviewState state);
+    }
+
+    private record Prepared(Rubric rubric, InterviewState state, TurnPlan plan, int lastSeq) {
+    }
+}
