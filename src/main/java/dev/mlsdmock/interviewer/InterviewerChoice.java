@@ -2,6 +2,7 @@ package dev.mlsdmock.interviewer;
 
 import dev.mlsdmock.error.ApiException;
 import dev.mlsdmock.flow.InterviewState;
+import dev.mlsdmock.provider.Provider;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
@@ -22,7 +23,7 @@ public class InterviewerChoice {
     }
 
     public boolean llmConfigured() {
-        return config.llm() != LlmProvider.OFF;
+        return config.llm() != Provider.OFF;
     }
 
     /** The interviewer a new interview gets when it names none. */

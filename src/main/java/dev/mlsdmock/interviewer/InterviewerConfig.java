@@ -1,5 +1,6 @@
 package dev.mlsdmock.interviewer;
 
+import dev.mlsdmock.provider.Provider;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
@@ -16,7 +17,7 @@ public interface InterviewerConfig {
 
     /** Which model speaks for the interviewer: {@code off} (offline templates only), {@code openai} or {@code ollama}. */
     @WithDefault("off")
-    LlmProvider llm();
+    Provider llm();
 
     /** How long to wait for the model's first token before the turn falls back to the offline interviewer. */
     @WithDefault("30s")

@@ -2,7 +2,8 @@ package dev.mlsdmock.interviewer.llm;
 
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.mlsdmock.interviewer.InterviewerConfig;
-import dev.mlsdmock.interviewer.LlmProvider;
+import dev.mlsdmock.provider.ModelProviders;
+import dev.mlsdmock.provider.Provider;
 import io.quarkiverse.langchain4j.ModelName;
 import io.quarkus.arc.Unremovable;
 import io.quarkus.runtime.Startup;
@@ -16,7 +17,7 @@ import java.util.Optional;
  * The streaming model that speaks for the interviewer, chosen at run time by {@code interviewer.llm}.
  * {@code quarkus.langchain4j.chat-model.provider} is fixed at build time, so both providers are built in: OpenAI
  * (and every OpenAI-compatible server) as the default model on the standard {@code quarkus.langchain4j.openai.*}
- * keys, Ollama as the named model {@value #OLLAMA_MODEL} whose keys application.properties maps from the standard
+ * keys, Ollama as the named model {@value #OLLAMA_MODEL} whose keys {@link ModelProviders} derives from the standard
  * {@code quarkus.langchain4j.ollama.*} ones. Models are looked up lazily, so a provider that is not selected is
  * never created and needs no key.
  */
@@ -25,7 +26,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class LlmModels {
 
-    static final String OLLAMA_MODEL = "interviewer";
+    static final String OLLAMA_MODEL = ModelProviders.INTERVIEWER;
 
     private final InterviewerConfig config;
     private final Instance<StreamingChatModel> openAi;
@@ -45,12 +46,12 @@ public class LlmModels {
         };
         if (integration != null && !mpConfig.getOptionalValue(integration, Boolean.class).orElse(false)) {
             throw new IllegalStateException("interviewer.llm=" + config.llm().id() + " but " + integration
-                    + " is false. Write interviewer.llm in lower case (off, openai or ollama) and do not set " + integration + ".");
+                    + " is set to false. Remove that setting: interviewer.llm alone switches the model on.");
         }
     }
 
     public boolean configured() {
-        return config.llm() != LlmProvider.OFF;
+        return config.llm() != Provider.OFF;
     }
 
     /** The selected model, or empty when {@code interviewer.llm=off}. */
@@ -73,7 +74,7 @@ public class LlmModels {
         };
     }
 
-    public LlmProvider provider() {
+    public Provider provider() {
         return config.llm();
     }
 

@@ -5,7 +5,7 @@ import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.mlsdmock.interviewer.InterviewerConfig;
-import dev.mlsdmock.interviewer.LlmProvider;
+import dev.mlsdmock.provider.Provider;
 import dev.mlsdmock.interviewer.Usage;
 import dev.mlsdmock.interviewer.Words;
 import dev.mlsdmock.flow.Role;
@@ -166,8 +166,8 @@ class PromptAssemblerTest {
 
     private static final class TestConfig implements InterviewerConfig {
         @Override
-        public LlmProvider llm() {
-            return LlmProvider.OPENAI;
+        public Provider llm() {
+            return Provider.OPENAI;
         }
 
         @Override
