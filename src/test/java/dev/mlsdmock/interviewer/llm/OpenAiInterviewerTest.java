@@ -3,7 +3,6 @@ package dev.mlsdmock.interviewer.llm;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mlsdmock.interview.Interview;
 import dev.mlsdmock.interview.InterviewStatus;
-import dev.mlsdmock.flow.Role;
 import dev.mlsdmock.flow.Stage;
 import dev.mlsdmock.interview.Turn;
 import dev.mlsdmock.flow.TurnPlan;
@@ -28,6 +27,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -358,16 +358,11 @@ class OpenAiInterviewerTest {
         QuarkusTransaction.requiringNew().run(() -> {
             Instant at = Instant.now();
             for (int i = 0; i < texts.size(); i++) {
-                Turn t = new Turn();
-                t.interviewId = uuid;
-                t.seq = i + 1;
-                t.role = i % 2 == 0 ? Role.INTERVIEWER : Role.CANDIDATE;
-                t.stage = Stage.CLARIFY;
-                t.text = texts.get(i);
-                t.at = at.plusMillis(i);
-                t.clientId = i % 2 == 0 ? null : "m" + i;
-                t.kind = i % 2 == 0 ? (i == 0 ? TurnPlan.Kind.OPEN : TurnPlan.Kind.KEEP_GOING) : null;
-                t.source = i % 2 == 0 ? "openai/gpt-4o-mini" : null;
+                Turn t = i % 2 == 0
+                        ? Turn.interviewer(uuid, i + 1, new TurnPlan(i == 0 ? TurnPlan.Kind.OPEN : TurnPlan.Kind.KEEP_GOING,
+                                Stage.CLARIFY, Stage.CLARIFY, List.of(), 0, null, 0), texts.get(i), at.plusMillis(i),
+                                "openai/gpt-4o-mini", null, null)
+                        : Turn.candidate(uuid, i + 1, Stage.CLARIFY, texts.get(i), at.plusMillis(i), "m" + i, Set.of());
                 t.persist();
             }
             Interview interview = Interview.findById(uuid);
