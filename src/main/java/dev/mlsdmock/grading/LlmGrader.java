@@ -13,6 +13,7 @@ import dev.mlsdmock.rubric.Rubric;
 import dev.mlsdmock.rubric.Rubric.Criterion;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Grades with an LLM: each stage separately, {@code samples} times, taking the median score per criterion and
@@ -144,16 +146,26 @@ public class LlmGrader {
             }
         }
         Map<String, String> values = Map.of("title", rubric.title(), "opening", rubric.opening(),
-                "reference", rubric.reference(), "stage", stage.id(), "criteria", c.toString().stripTrailing(),
+                "reference", rubric.reference().orElse(""), "stage", stage.id(), "criteria", c.toString().stripTrailing(),
                 "transcript", transcript);
+        String text = rubric.reference().isPresent() ? template : withoutParagraphOf(template, "{reference}");
         // One pass, so braces inside the transcript are never expanded.
-        Matcher m = PLACEHOLDER.matcher(template);
+        Matcher m = PLACEHOLDER.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             m.appendReplacement(out, Matcher.quoteReplacement(values.get(m.group(1))));
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    /**
+     * The template without the paragraphs (blocks between blank lines) that hold {@code placeholder}: a rubric
+     * without a reference outline leaves out the outline's heading too, rather than a heading over nothing.
+     */
+    static String withoutParagraphOf(String template, String placeholder) {
+        return Arrays.stream(template.replace("\r\n", "\n").split("\n\n", -1)).filter(p -> !p.contains(placeholder))
+                .collect(Collectors.joining("\n\n"));
     }
 
     /**

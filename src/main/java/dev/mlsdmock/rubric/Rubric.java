@@ -10,10 +10,12 @@ import java.util.stream.Stream;
 /**
  * One interview problem: what the interviewer says first, the facts it reveals only when asked,
  * and per stage the signals a strong candidate shows and the red flags. Loaded from {@code rubrics/<id>.yaml}.
+ * {@code reference} is an outline for the LLM grader of what a strong answer covers beyond the signals; it is
+ * empty when the signals say it all.
  */
 public record Rubric(String id, String title, String summary, String opening, List<Fact> facts,
-                     Map<Stage, StageRubric> stages, String reference, Map<Level, Expectation> expectations,
-                     String version) {
+                     Map<Stage, StageRubric> stages, Optional<String> reference,
+                     Map<Level, Expectation> expectations, String version) {
 
     public StageRubric stage(Stage stage) {
         return stages.get(stage);
@@ -46,7 +48,8 @@ public record Rubric(String id, String title, String summary, String opening, Li
 
     /**
      * One graded aspect of a stage, scored 0 (absent), 1 (weak), 2 (solid) or 3 (strong); {@code levels} holds
-     * the descriptor of each score, index = score. {@code signals} are the stage's signals that give evidence for it.
+     * the descriptor of each score, index = score. {@code signals} are the stage's signals that give evidence for it;
+     * {@code looksFor} is their descriptions joined in that order (derived by the parser, never written twice).
      */
     public record Criterion(String id, Stage stage, int weight, String looksFor, List<String> signals,
                             List<String> levels) {

@@ -28,7 +28,7 @@ class RubricGradingSchemaTest {
                         assertThat(c.stage()).isEqualTo(stage);
                     });
                 }
-                assertThat(r.reference()).isNotBlank();
+                r.allCriteria().forEach(c -> assertThat(c.looksFor()).as(c.id()).isNotBlank());
                 assertThat(r.expectations()).containsOnlyKeys(Level.values());
                 assertThat(r.version()).matches("[0-9a-f]{12}");
             }
@@ -66,12 +66,14 @@ class RubricGradingSchemaTest {
         // The first criterion's level 3 descriptor becomes level 4, whatever its wording.
         expectError(text.replaceFirst("(?m)^          3: ", "          4: "),
                 "stages.clarify.criteria[0].levels.4", "unknown score");
-        expectError(text.replaceFirst("looks-for:", "looks_for:"), "stages.clarify.criteria[0].looks_for", "unknown field");
+        expectError(text.replaceFirst("        weight: 2\n", "        weight: 2\n        looks_for: Anything.\n"),
+                "stages.clarify.criteria[0].looks_for", "unknown field");
         expectError(text.replace("senior: {strong-hire: 80, hire: 66,", "senior: {strong-hire: 60, hire: 66,"),
                 "expectations.senior.hire", "must be below strong-hire");
         expectError(text.replace("  staff: {strong-hire: 88, hire: 75, lean-hire: 62, lean-no-hire: 48}\n", ""),
                 "expectations.staff", "missing");
-        expectError(text.replaceFirst("(?s)reference: \\|.*?expectations:", "expectations:"), "reference", "missing");
+        // reference is optional, but a key left without its text is a mistake
+        expectError(text.replaceFirst("(?m)^expectations:", "reference: \"\"\nexpectations:"), "reference", "must not be empty");
     }
 
     private static void expectError(String text, String field, String problem) {

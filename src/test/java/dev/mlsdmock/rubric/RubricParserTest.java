@@ -21,7 +21,8 @@ class RubricParserTest {
 
     static Stream<String> shippedProblems() throws IOException {
         try (Stream<Path> files = Files.list(TestRubrics.DIR)) {
-            return files.map(f -> f.getFileName().toString().replace(".yaml", "")).sorted().toList().stream();
+            return files.map(f -> f.getFileName().toString()).filter(name -> name.endsWith(".yaml"))
+                    .map(name -> name.replace(".yaml", "")).sorted().toList().stream();
         }
     }
 
@@ -86,7 +87,8 @@ class RubricParserTest {
                 });
     }
 
-    private static String minimal() {
+    /** The smallest valid rubric: two signals, one red flag and one criterion per stage; no optional keys. */
+    static String minimal() {
         StringBuilder y = new StringBuilder("""
                 id: tiny
                 title: Tiny
@@ -98,7 +100,6 @@ class RubricParserTest {
             y.append("  - id: f-").append(topic).append("\n    topic: ").append(topic)
                     .append("\n    questions: [\"What about ").append(topic).append("?\"]\n    answer: It is fine.\n");
         }
-        y.append("reference: A strong answer covers every step.\n");
         y.append("expectations:\n");
         for (String level : List.of("mid", "senior", "staff")) {
             y.append("  ").append(level).append(": {strong-hire: 80, hire: 65, lean-hire: 50, lean-no-hire: 35}\n");
@@ -115,7 +116,7 @@ class RubricParserTest {
             }
             y.append("    red-flags:\n      - id: ").append(stage.id()).append("-flag\n        description: Skips it.\n");
             y.append("    criteria:\n      - id: grade-").append(stage.id()).append("\n        weight: 1\n")
-                    .append("        looks-for: Does it well.\n        signals: [").append(stage.id()).append("-a]\n")
+                    .append("        signals: [").append(stage.id()).append("-a]\n")
                     .append("        levels:\n");
             for (int score = 0; score <= 3; score++) {
                 y.append("          ").append(score).append(": Level ").append(score).append(".\n");
