@@ -1,6 +1,7 @@
-package dev.mlsdmock.grading;
+package dev.mlsdmock.grading.queue;
 
-import dev.mlsdmock.grading.GradingJob.Status;
+import dev.mlsdmock.grading.GradingConfig;
+import dev.mlsdmock.grading.queue.GradingJob.Status;
 import dev.mlsdmock.rubric.Level;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Synchronization;
@@ -23,9 +24,6 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 public class GradingQueue {
 
-    public static final String OFFLINE = "offline";
-    public static final String LLM = "llm";
-
     private final GradingConfig config;
     private final Clock clock;
     private final TransactionSynchronizationRegistry transactions;
@@ -39,6 +37,7 @@ public class GradingQueue {
 
     /** Queues a job in the caller's transaction; the worker is woken once that transaction commits. */
     @Transactional(Transactional.TxType.MANDATORY)
+    /** @param grader {@link dev.mlsdmock.grading.Grader#OFFLINE} or {@link dev.mlsdmock.grading.Grader#LLM} */
     public GradingJob enqueue(UUID interviewId, String grader, Level level) {
         GradingJob job = new GradingJob();
         job.interviewId = interviewId;

@@ -1,4 +1,4 @@
-package dev.mlsdmock.grading;
+package dev.mlsdmock.grading.llm;
 
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;

@@ -1,6 +1,10 @@
-package dev.mlsdmock.grading;
+package dev.mlsdmock.grading.offline;
 
 import dev.mlsdmock.coverage.SentenceEmbedder;
+import dev.mlsdmock.grading.GradingDefaults;
+import dev.mlsdmock.grading.Grade;
+import dev.mlsdmock.grading.Scorecard;
+import dev.mlsdmock.grading.Transcript;
 import dev.mlsdmock.flow.Role;
 import dev.mlsdmock.flow.Stage;
 import dev.mlsdmock.rubric.Rubric;
