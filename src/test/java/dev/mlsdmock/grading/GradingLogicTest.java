@@ -1,8 +1,8 @@
 package dev.mlsdmock.grading;
 
-import dev.mlsdmock.grading.Scorecard.Evidence;
 import dev.mlsdmock.flow.Role;
 import dev.mlsdmock.flow.Stage;
+import dev.mlsdmock.grading.Scorecard.Evidence;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,9 +1,8 @@
 package dev.mlsdmock.grading.llm;
 
 import dev.mlsdmock.coverage.Sentences;
-import dev.mlsdmock.grading.llm.LlmGraderAi.CriterionVerdict;
-import dev.mlsdmock.grading.llm.LlmGraderAi.Quote;
-import dev.mlsdmock.grading.llm.LlmGraderAi.StageVerdict;
+import dev.mlsdmock.flow.Role;
+import dev.mlsdmock.flow.Stage;
 import dev.mlsdmock.grading.CriterionGrade;
 import dev.mlsdmock.grading.EvidenceVerifier;
 import dev.mlsdmock.grading.Grade;
@@ -13,8 +12,9 @@ import dev.mlsdmock.grading.Scorecard.Evidence;
 import dev.mlsdmock.grading.Scorecard.Flag;
 import dev.mlsdmock.grading.Scorecard.Spread;
 import dev.mlsdmock.grading.Transcript;
-import dev.mlsdmock.flow.Role;
-import dev.mlsdmock.flow.Stage;
+import dev.mlsdmock.grading.llm.LlmGraderAi.CriterionVerdict;
+import dev.mlsdmock.grading.llm.LlmGraderAi.Quote;
+import dev.mlsdmock.grading.llm.LlmGraderAi.StageVerdict;
 import dev.mlsdmock.rubric.Rubric;
 import dev.mlsdmock.rubric.Rubric.Criterion;
 

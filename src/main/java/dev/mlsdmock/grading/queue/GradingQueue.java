@@ -1,5 +1,6 @@
 package dev.mlsdmock.grading.queue;
 
+import dev.mlsdmock.grading.Grader;
 import dev.mlsdmock.grading.GradingConfig;
 import dev.mlsdmock.grading.queue.GradingJob.Status;
 import dev.mlsdmock.rubric.Level;
@@ -35,9 +36,12 @@ public class GradingQueue {
         this.transactions = transactions;
     }
 
-    /** Queues a job in the caller's transaction; the worker is woken once that transaction commits. */
+    /**
+     * Queues a job in the caller's transaction; the worker is woken once that transaction commits.
+     *
+     * @param grader {@link Grader#OFFLINE} or {@link Grader#LLM}
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    /** @param grader {@link dev.mlsdmock.grading.Grader#OFFLINE} or {@link dev.mlsdmock.grading.Grader#LLM} */
     public GradingJob enqueue(UUID interviewId, String grader, Level level) {
         GradingJob job = new GradingJob();
         job.interviewId = interviewId;

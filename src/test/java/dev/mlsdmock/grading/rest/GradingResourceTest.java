@@ -172,6 +172,26 @@ class GradingResourceTest {
                 .then().statusCode(400).body("error", equalTo("unknown_level"));
     }
 
+    @Test
+    void bodiesNotShapedLikeTheRequestGetTheFieldNamed() {
+        String user = Api.newAccount();
+        expectImportError(user, "{\"problemId\":\"" + PROBLEM + "\",\"turns\":[{\"role\":\"candidate\",\"text\":\"x\"},"
+                + "{\"role\":\"interviewer\",\"text\":\"y\"},{\"role\":\"robot\",\"text\":\"z\"}]}", "invalid_transcript",
+                "turns[2].role is 'robot'; it must be \"candidate\" or \"interviewer\".");
+        expectImportError(user, "{\"problemId\":\"" + PROBLEM + "\",\"turns\":[{\"role\":\"candidate\",\"text\":\"x\",\"by\":\"me\"}]}",
+                "invalid_transcript", "turns[0].by is not a turn field; the fields are role, text and at.");
+        expectImportError(user, "{\"problemId\":\"" + PROBLEM + "\",\"turns\":[],\"x\":1}", "invalid_transcript",
+                "Unknown field 'x'; the fields are problemId, turns and level.");
+
+        String id = Api.as(user).body(Calibration.importBody(PROBLEM, "weak", null)).post("/api/interviews/import")
+                .then().statusCode(201).extract().path("id");
+        Api.as(user).body("{\"grader\":\"offline\",\"x\":1}").post("/api/interviews/" + id + "/grade")
+                .then().statusCode(400).body("error", equalTo("invalid_grade_request"))
+                .body("message", equalTo("Unknown field 'x'; the fields are grader and level."));
+        Api.as(user).body("[\"offline\"]").post("/api/interviews/" + id + "/grade")
+                .then().statusCode(400).body("error", equalTo("invalid_grade_request"));
+    }
+
     private static void expectImportError(String user, String body, String code, String mentions) {
         Api.as(user).body(body).post("/api/interviews/import").then().statusCode(400).body("error", equalTo(code))
                 .body("message", org.hamcrest.Matchers.containsString(mentions));
