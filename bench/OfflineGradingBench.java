@@ -1,13 +1,13 @@
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.mlsdmock.coverage.SentenceEmbedder;
+import dev.mlsdmock.flow.Role;
+import dev.mlsdmock.flow.Stage;
 import dev.mlsdmock.grading.GradingDefaults;
-import dev.mlsdmock.grading.OfflineGrader;
 import dev.mlsdmock.grading.Scorecard;
 import dev.mlsdmock.grading.ScorecardBuilder;
 import dev.mlsdmock.grading.Transcript;
-import dev.mlsdmock.interview.Role;
-import dev.mlsdmock.interview.Stage;
+import dev.mlsdmock.grading.offline.OfflineGrader;
 import dev.mlsdmock.rubric.Level;
 import dev.mlsdmock.rubric.Rubric;
 import dev.mlsdmock.rubric.RubricParser;

@@ -1,5 +1,6 @@
 package dev.mlsdmock.grading;
 
+import dev.mlsdmock.provider.Provider;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -11,10 +12,11 @@ public interface GradingConfig {
 
     /**
      * Which grader makes the scorecard when an interview ends: {@code off} (the offline grader), {@code openai} or
-     * {@code ollama} (the LLM grader through the OpenAI-compatible chat model named {@code grader}).
+     * {@code ollama} (the LLM grader through the OpenAI-compatible chat model named {@code grader}); the same
+     * values and connection settings as {@code interviewer.llm} (see {@code provider.ModelProviders}).
      */
     @WithDefault("off")
-    LlmMode llm();
+    Provider llm();
 
     /** How many times the LLM grades each stage; the scorecard takes the median per criterion and shows the spread. */
     @WithDefault("3")
@@ -54,8 +56,4 @@ public interface GradingConfig {
     /** The longest turn an imported transcript may have, in characters. */
     @WithDefault("16000")
     int importMaxTurnChars();
-
-    enum LlmMode {
-        OFF, OPENAI, OLLAMA
-    }
 }

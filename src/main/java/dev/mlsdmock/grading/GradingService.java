@@ -7,18 +7,25 @@ import dev.mlsdmock.interview.InterviewService;
 import dev.mlsdmock.rubric.Level;
 import dev.mlsdmock.rubric.Rubric;
 import dev.mlsdmock.rubric.RubricRegistry;
+import io.quarkus.arc.All;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * Makes and stores one scorecard. The transcript is read in a short transaction, graded with no transaction open
- * (an LLM may take a minute), and the scorecard stored in another. When the LLM grader fails after its retries, the
- * offline grader grades instead and the scorecard says so ({@code fallback} and an {@code llm-fallback} flag).
+ * The entry point of grading: makes and stores one scorecard, and reads stored ones. The transcript is read in a
+ * short transaction, graded with no transaction open (an LLM may take a minute), and the scorecard stored in another.
+ * The graders are the {@link Grader} beans (offline and LLM, in their own packages). When the LLM grader fails after
+ * its retries, the offline grader grades instead and the scorecard says so ({@code fallback} and an
+ * {@code llm-fallback} flag).
  */
 @ApplicationScoped
 public class GradingService {
@@ -27,16 +34,18 @@ public class GradingService {
 
     private final InterviewService interviews;
     private final RubricRegistry rubrics;
-    private final OfflineGrader offline;
-    private final LlmGrader llm;
+    private final Map<String, Grader> graders;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public GradingService(InterviewService interviews, RubricRegistry rubrics, OfflineGrader offline, LlmGrader llm, ObjectMapper json, Clock clock) {
+    public GradingService(InterviewService interviews, RubricRegistry rubrics, @All List<Grader> graders, ObjectMapper json,
+                          Clock clock) {
         this.interviews = interviews;
         this.rubrics = rubrics;
-        this.offline = offline;
-        this.llm = llm;
+        this.graders = graders.stream().collect(Collectors.toUnmodifiableMap(Grader::kind, Function.identity()));
+        if (!this.graders.containsKey(Grader.OFFLINE)) {
+            throw new IllegalStateException("No offline grader bean: the offline grader is every scorecard's fallback");
+        }
         this.json = json;
         this.clock = clock;
     }
@@ -70,16 +79,18 @@ public class GradingService {
     }
 
     Scorecard grade(UUID interviewId, Rubric rubric, Transcript transcript, String grader, Level level) {
+        Grader offline = graders.get(Grader.OFFLINE);
+        Grader chosen = graders.getOrDefault(grader, offline);
         Grade grade;
         Fallback fallback = null;
-        if (GradingQueue.LLM.equals(grader)) {
+        if (chosen != offline) {
             try {
-                grade = llm.grade(rubric, transcript);
+                grade = chosen.grade(rubric, transcript);
             } catch (RuntimeException e) {
                 String reason = describe(e);
                 LOG.warnf("LLM grading of interview %s failed (%s); grading it offline instead", interviewId, reason);
                 grade = offline.grade(rubric, transcript);
-                fallback = new Fallback(llm.label(), reason);
+                fallback = new Fallback(chosen.label(), reason);
             }
         } else {
             grade = offline.grade(rubric, transcript);
@@ -105,7 +116,7 @@ public class GradingService {
     }
 
     /** The failure in one line: its type and first line of message, never a request or a key. */
-    static String describe(Throwable e) {
+    public static String describe(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

@@ -16,6 +16,11 @@ public record Scorecard(UUID id, UUID interviewId, String rubricId, String rubri
                         Fallback fallback, String level, int overall, String recommendation, List<StageScore> stages,
                         List<CriterionScore> criteria, List<Flag> flags, Spread spread, Instant createdAt) {
 
+    /** Where the newest scorecard of an interview is read: {@code GET /api/interviews/{id}/scorecard}. */
+    public static String url(UUID interviewId) {
+        return "/api/interviews/" + interviewId + "/scorecard";
+    }
+
     public record StageScore(String stage, int score) {
     }
 

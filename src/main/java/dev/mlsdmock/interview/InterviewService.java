@@ -94,8 +94,7 @@ public class InterviewService {
     @Transactional
     public Optional<Record> find(UUID id) {
         Interview interview = Interview.findById(id);
-        return Optional.ofNullable(interview).map(i -> new Record(i.id, i.problemId, i.level, i.isActive(),
-                Turn.transcript(id).stream().map(Turn::view).toList()));
+        return Optional.ofNullable(interview).map(i -> Record.of(i, Turn.transcript(id).stream().map(Turn::view).toList()));
     }
 
     /** Every ended interview (id and level), for finding the ones a crash left ungraded. */
@@ -113,8 +112,8 @@ public class InterviewService {
      * @param turns at least one turn; each turn's time is its own, or the previous turn's, or now for the first
      */
     @Transactional
-    public Interview importEnded(long accountId, String problemId, Level level, List<ImportedTurn> turns,
-                                 Consumer<UUID> inSameTransaction) {
+    public Record importEnded(long accountId, String problemId, Level level, List<ImportedTurn> turns,
+                              Consumer<UUID> inSameTransaction) {
         rubrics.require(problemId);
         List<Instant> at = new ArrayList<>();
         Instant previous = turns.get(0).at() == null ? Instant.now(clock) : turns.get(0).at();
@@ -133,7 +132,7 @@ public class InterviewService {
             turn.persist();
         }
         inSameTransaction.accept(interview.id);
-        return interview;
+        return Record.of(interview, Turn.transcript(interview.id).stream().map(Turn::view).toList());
     }
 
     /** The stage a (re)connecting client is shown: its number, budget and time left. */
@@ -152,8 +151,19 @@ public class InterviewService {
     public record Details(Interview interview, List<TurnView> turns) {
     }
 
-    /** What grading reads of an interview: its problem, target level, whether it still runs, and its transcript. */
-    public record Record(UUID id, String problemId, String level, boolean active, List<TurnView> turns) {
+    /**
+     * An interview as other features read it: its problem, target level, status ({@code active} or {@code ended})
+     * and transcript.
+     */
+    public record Record(UUID id, String problemId, String level, String status, List<TurnView> turns) {
+
+        static Record of(Interview i, List<TurnView> turns) {
+            return new Record(i.id, i.problemId, i.level, i.status.id(), turns);
+        }
+
+        public boolean active() {
+            return InterviewStatus.ACTIVE.id().equals(status);
+        }
     }
 
     public record Ended(UUID id, String level) {

@@ -18,18 +18,18 @@ import java.util.List;
 import java.util.Locale;
 
 /** Loads the calibration transcripts under {@code src/test/resources/calibration/} and the shipped rubrics. */
-final class Calibration {
+public final class Calibration {
 
     private static final YAMLMapper YAML = new YAMLMapper();
 
     private Calibration() {
     }
 
-    static JsonNode order() {
+    public static JsonNode order() {
         return read("calibration/order.yaml");
     }
 
-    static Rubric rubric(String problemId) {
+    public static Rubric rubric(String problemId) {
         try {
             String text = Files.readString(Path.of("rubrics", problemId + ".yaml"), StandardCharsets.UTF_8);
             return new RubricParser().parse("rubrics/" + problemId + ".yaml", text);
@@ -39,7 +39,7 @@ final class Calibration {
     }
 
     /** A transcript as stored: seq from 1, every turn in the clarify stage (the graders do not rely on stages). */
-    static Transcript transcript(String problemId, String quality) {
+    public static Transcript transcript(String problemId, String quality) {
         JsonNode turns = read("calibration/" + problemId + "/" + quality + ".yaml").get("turns");
         List<Transcript.Line> lines = new ArrayList<>();
         for (int i = 0; i < turns.size(); i++) {
@@ -51,7 +51,7 @@ final class Calibration {
     }
 
     /** The transcript as the JSON body of {@code POST /api/interviews/import}. */
-    static String importBody(String problemId, String quality, String level) {
+    public static String importBody(String problemId, String quality, String level) {
         JsonNode turns = read("calibration/" + problemId + "/" + quality + ".yaml").get("turns");
         var body = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
         body.put("problemId", problemId);

@@ -1,9 +1,11 @@
-package dev.mlsdmock.grading;
+package dev.mlsdmock.grading.queue;
 
-import dev.mlsdmock.interview.Interview;
-import dev.mlsdmock.interview.InterviewStatus;
 import dev.mlsdmock.flow.Role;
 import dev.mlsdmock.flow.Stage;
+import dev.mlsdmock.grading.Grader;
+import dev.mlsdmock.grading.ScorecardAssertions;
+import dev.mlsdmock.interview.Interview;
+import dev.mlsdmock.interview.InterviewStatus;
 import dev.mlsdmock.interview.Turn;
 import dev.mlsdmock.support.Api;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -63,7 +65,7 @@ class GradingResumeTest {
             return j.id;
         });
         awaitDone(job);
-        GradingResourceTest.awaitScorecard(user, interview.toString());
+        ScorecardAssertions.awaitScorecard(user, interview.toString());
         GradingJob done = QuarkusTransaction.requiringNew().call(() -> GradingJob.<GradingJob>findById(job));
         assertThat(done.attempts).isEqualTo(2);
         assertThat(done.scorecardId).isNotNull();
@@ -110,7 +112,7 @@ class GradingResumeTest {
         String user = Api.newAccount();
         UUID interview = endedInterview(user);
         assertThat(worker.queueForgotten()).isGreaterThanOrEqualTo(1);
-        GradingResourceTest.awaitScorecard(user, interview.toString());
+        ScorecardAssertions.awaitScorecard(user, interview.toString());
         assertThat(worker.queueForgotten()).as("nothing is queued twice").isZero();
     }
 
@@ -122,7 +124,7 @@ class GradingResumeTest {
     private static GradingJob newJob(UUID interview) {
         GradingJob j = new GradingJob();
         j.interviewId = interview;
-        j.grader = GradingQueue.OFFLINE;
+        j.grader = Grader.OFFLINE;
         j.level = "senior";
         j.status = GradingJob.Status.QUEUED;
         j.createdAt = Instant.now();

@@ -1,4 +1,4 @@
-package dev.mlsdmock.grading;
+package dev.mlsdmock.grading.llm;
 
 import dev.langchain4j.service.SystemMessage;
 import dev.langchain4j.service.UserMessage;

@@ -1,4 +1,6 @@
-package dev.mlsdmock.grading;
+package dev.mlsdmock.grading.llm;
+
+import dev.mlsdmock.grading.Transcript;
 
 import dev.mlsdmock.flow.Role;
 import dev.mlsdmock.flow.Stage;

@@ -1,4 +1,4 @@
-package dev.mlsdmock.grading;
+package dev.mlsdmock.grading.queue;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

@@ -1,7 +1,9 @@
-package dev.mlsdmock.grading;
+package dev.mlsdmock.grading.llm;
 
-import dev.mlsdmock.flow.Stage;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mlsdmock.grading.Calibration;
+import dev.mlsdmock.grading.GradingDefaults;
+import dev.mlsdmock.grading.ScorecardAssertions;
 import dev.mlsdmock.support.Api;
 import dev.mlsdmock.support.FakeOpenAiGraderServer;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -38,7 +40,7 @@ class LlmGradingTest {
         provider.scores(3, 1, 2); // each criterion: 3 in sample 1, 1 in sample 2, 2 in sample 3 -> median 2
         String user = Api.newAccount();
         String id = importTranscript(user, "strong");
-        JsonPath card = GradingResourceTest.awaitScorecard(user, id);
+        JsonPath card = ScorecardAssertions.awaitScorecard(user, id);
 
         assertThat(card.getString("grader")).isEqualTo("llm:" + FakeOpenAiGraderServer.MODEL);
         assertThat(card.getString("fallback")).isNull();
@@ -48,7 +50,7 @@ class LlmGradingTest {
         Map<String, Integer> spread = card.getMap("spread.criteria");
         assertThat(spread.values()).isNotEmpty().allMatch(s -> s == 2);
         assertThat(card.getInt("overall")).isEqualTo(67);
-        GradingResourceTest.assertEveryQuoteVerifies(user, id, card);
+        ScorecardAssertions.assertEveryQuoteVerifies(user, id, card);
 
         // 7 stages x 3 samples, each stage graded on its own
         List<JsonNode> requests = provider.requests();
@@ -76,7 +78,7 @@ class LlmGradingTest {
     void injectionNeverReachesTheModelAndIsFlagged() {
         String user = Api.newAccount();
         String id = importTranscript(user, "injection");
-        JsonPath card = GradingResourceTest.awaitScorecard(user, id);
+        JsonPath card = ScorecardAssertions.awaitScorecard(user, id);
         assertThat(card.getList("flags.type", String.class)).contains("injection");
         for (JsonNode request : provider.requests()) {
             String text = FakeOpenAiGraderServer.message(request, "user");
@@ -92,13 +94,13 @@ class LlmGradingTest {
         provider.inventQuoteFor("grade-model-baseline-tradeoffs");
         String user = Api.newAccount();
         String id = importTranscript(user, "mediocre");
-        JsonPath card = GradingResourceTest.awaitScorecard(user, id);
+        JsonPath card = ScorecardAssertions.awaitScorecard(user, id);
         Map<String, Object> criterion = card.getMap("criteria.find { it.id == 'grade-model-baseline-tradeoffs' }");
         assertThat(criterion.get("score")).isEqualTo(0);
         assertThat((List<?>) criterion.get("evidence")).isEmpty();
         assertThat((String) criterion.get("rationale")).contains("No credit");
         assertThat(card.getList("flags.type", String.class)).contains("unverified-evidence");
-        GradingResourceTest.assertEveryQuoteVerifies(user, id, card);
+        ScorecardAssertions.assertEveryQuoteVerifies(user, id, card);
     }
 
     @Test
@@ -106,7 +108,7 @@ class LlmGradingTest {
         provider.failing(true);
         String user = Api.newAccount();
         String id = importTranscript(user, "strong");
-        JsonPath card = GradingResourceTest.awaitScorecard(user, id);
+        JsonPath card = ScorecardAssertions.awaitScorecard(user, id);
         assertThat(card.getString("grader")).isEqualTo("offline:" + GradingDefaults.EMBEDDING_MODEL);
         assertThat(card.getString("fallback.from")).isEqualTo("llm:" + FakeOpenAiGraderServer.MODEL);
         assertThat(card.getString("fallback.reason")).isNotBlank().doesNotContain("sk-test-not-a-secret");
@@ -119,7 +121,7 @@ class LlmGradingTest {
     void regradeCanAskForTheOfflineGrader() {
         String user = Api.newAccount();
         String id = importTranscript(user, "weak");
-        GradingResourceTest.awaitScorecard(user, id);
+        ScorecardAssertions.awaitScorecard(user, id);
         Api.as(user).body("{\"grader\":\"offline\"}").post("/api/interviews/" + id + "/grade").then().statusCode(202)
                 .body("status", equalTo("grading"));
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() ->

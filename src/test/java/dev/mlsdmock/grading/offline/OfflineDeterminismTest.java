@@ -1,6 +1,11 @@
-package dev.mlsdmock.grading;
+package dev.mlsdmock.grading.offline;
 
 import dev.mlsdmock.coverage.SentenceEmbedder;
+import dev.mlsdmock.grading.Calibration;
+import dev.mlsdmock.grading.GradingDefaults;
+import dev.mlsdmock.grading.Scorecard;
+import dev.mlsdmock.grading.ScorecardBuilder;
+import dev.mlsdmock.grading.Transcript;
 import dev.mlsdmock.rubric.Level;
 import dev.mlsdmock.rubric.Rubric;
 import org.junit.jupiter.api.Test;

@@ -1,24 +1,27 @@
-package dev.mlsdmock.grading;
+package dev.mlsdmock.grading.queue;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.mlsdmock.error.ApiException;
+import dev.mlsdmock.grading.GradingConfig;
+import dev.mlsdmock.grading.GradingService;
+import dev.mlsdmock.grading.Scorecard;
+import dev.mlsdmock.grading.ScorecardRecord;
 import dev.mlsdmock.interview.InterviewService;
 import dev.mlsdmock.interview.ScorecardLinks;
 import dev.mlsdmock.rubric.Level;
-import dev.mlsdmock.error.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
-/** Reading scorecards and asking for new ones; the REST resource only maps these answers to HTTP. */
+/**
+ * Where an interview's scorecard stands (ready, being made, or why there is none) and asking for a new one: the
+ * queue's view of scorecards. The REST resource only maps these answers to HTTP; the WebSocket asks it for the
+ * link to a ready scorecard ({@link ScorecardLinks}).
+ */
 @ApplicationScoped
 public class Scorecards implements ScorecardLinks {
-
-    private static final Set<String> GRADE_FIELDS = Set.of("grader", "level");
 
     private final InterviewService interviews;
     private final GradingService grading;
@@ -51,7 +54,7 @@ public class Scorecards implements ScorecardLinks {
         if (queue.pending(interviewId) || ScorecardRecord.latest(interviewId).isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(GradingResource.scorecardUrl(interviewId));
+        return Optional.of(Scorecard.url(interviewId));
     }
 
     @Transactional
@@ -80,39 +83,20 @@ public class Scorecards implements ScorecardLinks {
         return ScorecardRecord.all(interviewId).stream().map(grading::read).toList();
     }
 
-    /** Queues a new grade of an ended interview; the old scorecards stay. */
+    /**
+     * Queues a new grade of an ended interview; the old scorecards stay.
+     *
+     * @throws ApiException {@code interview_active}, or what {@link GradeRequest} rejects
+     */
     @Transactional
-    public void regrade(UUID interviewId, JsonNode body) {
-        if (body != null && !body.isNull() && !body.isObject()) {
-            throw ApiException.badRequest("invalid_grade_request", "The body is optional; if given it is "
-                    + "{\"grader\"?: \"offline\"|\"llm\", \"level\"?: \"mid\"|\"senior\"|\"staff\"}.");
-        }
-        if (body != null && body.isObject()) {
-            for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
-                String name = it.next();
-                if (!GRADE_FIELDS.contains(name)) {
-                    throw ApiException.badRequest("invalid_grade_request", "Unknown field '" + name
-                            + "'; the fields are grader and level.");
-                }
-            }
-        }
+    public void regrade(UUID interviewId, GradeRequest request) {
         InterviewService.Record interview = interviews.find(interviewId).orElseThrow();
         if (interview.active()) {
             throw ApiException.conflict("interview_active", "The interview is still running; end it first "
                     + "(POST /api/interviews/" + interviewId + "/end).");
         }
-        JsonNode graderNode = body == null ? null : body.get("grader");
-        String grader = graderNode == null || graderNode.isNull() ? GradingTrigger.defaultGrader(config) : graderNode.asText();
-        if (!grader.equals(GradingQueue.OFFLINE) && !grader.equals(GradingQueue.LLM)) {
-            throw ApiException.badRequest("unknown_grader", "There is no grader '" + grader + "'. The graders are offline and llm.");
-        }
-        if (grader.equals(GradingQueue.LLM) && config.llm() == GradingConfig.LlmMode.OFF) {
-            throw ApiException.conflict("llm_not_configured", "No LLM grader is configured on this server "
-                    + "(grading.llm=off); use \"grader\": \"offline\", or see docs/grading.md to configure one.");
-        }
-        JsonNode levelNode = body == null ? null : body.get("level");
-        Level level = levelNode == null || levelNode.isNull()
-                ? Level.fromId(interview.level()).orElse(Level.DEFAULT) : TranscriptImport.level(levelNode);
+        String grader = request.grader(config.llm());
+        Level level = request.level(Level.fromId(interview.level()).orElse(Level.DEFAULT));
         queue.enqueue(interviewId, grader, level);
     }
 }

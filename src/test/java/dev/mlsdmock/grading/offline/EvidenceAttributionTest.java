@@ -1,8 +1,12 @@
-package dev.mlsdmock.grading;
+package dev.mlsdmock.grading.offline;
 
 import dev.mlsdmock.coverage.SentenceEmbedder;
 import dev.mlsdmock.flow.Role;
 import dev.mlsdmock.flow.Stage;
+import dev.mlsdmock.grading.Grade;
+import dev.mlsdmock.grading.GradingDefaults;
+import dev.mlsdmock.grading.Scorecard;
+import dev.mlsdmock.grading.Transcript;
 import dev.mlsdmock.rubric.Rubric;
 import dev.mlsdmock.support.TestRubrics;
 import org.junit.jupiter.api.Test;

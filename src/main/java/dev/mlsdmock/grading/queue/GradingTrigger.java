@@ -1,7 +1,9 @@
-package dev.mlsdmock.grading;
+package dev.mlsdmock.grading.queue;
 
-import dev.mlsdmock.interview.InterviewService;
+import dev.mlsdmock.grading.Grader;
+import dev.mlsdmock.grading.GradingConfig;
 import dev.mlsdmock.interview.InterviewEnded;
+import dev.mlsdmock.interview.InterviewService;
 import dev.mlsdmock.rubric.Level;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,10 +28,6 @@ public class GradingTrigger {
 
     void onEnded(@Observes InterviewEnded event) {
         interviews.find(event.interviewId()).ifPresent(interview -> QuarkusTransaction.requiringNew().run(() ->
-                queue.enqueue(interview.id(), defaultGrader(config), Level.fromId(interview.level()).orElse(Level.DEFAULT))));
-    }
-
-    static String defaultGrader(GradingConfig config) {
-        return config.llm() == GradingConfig.LlmMode.OFF ? GradingQueue.OFFLINE : GradingQueue.LLM;
+                queue.enqueue(interview.id(), Grader.defaultKind(config.llm()), Level.fromId(interview.level()).orElse(Level.DEFAULT))));
     }
 }

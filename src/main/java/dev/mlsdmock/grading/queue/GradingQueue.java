@@ -1,6 +1,8 @@
-package dev.mlsdmock.grading;
+package dev.mlsdmock.grading.queue;
 
-import dev.mlsdmock.grading.GradingJob.Status;
+import dev.mlsdmock.grading.Grader;
+import dev.mlsdmock.grading.GradingConfig;
+import dev.mlsdmock.grading.queue.GradingJob.Status;
 import dev.mlsdmock.rubric.Level;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Synchronization;
@@ -23,9 +25,6 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 public class GradingQueue {
 
-    public static final String OFFLINE = "offline";
-    public static final String LLM = "llm";
-
     private final GradingConfig config;
     private final Clock clock;
     private final TransactionSynchronizationRegistry transactions;
@@ -37,7 +36,11 @@ public class GradingQueue {
         this.transactions = transactions;
     }
 
-    /** Queues a job in the caller's transaction; the worker is woken once that transaction commits. */
+    /**
+     * Queues a job in the caller's transaction; the worker is woken once that transaction commits.
+     *
+     * @param grader {@link Grader#OFFLINE} or {@link Grader#LLM}
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public GradingJob enqueue(UUID interviewId, String grader, Level level) {
         GradingJob job = new GradingJob();

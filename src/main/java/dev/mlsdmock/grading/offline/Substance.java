@@ -1,5 +1,8 @@
-package dev.mlsdmock.grading;
+package dev.mlsdmock.grading.offline;
 
+import dev.mlsdmock.rubric.Rubric;
+
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -29,6 +32,13 @@ public record Substance(boolean reason, boolean number, boolean tradeOff, boolea
             "use", "uses", "have", "has", "than", "more", "less", "each", "every", "per", "there", "these", "those",
             "into", "about", "only", "also", "just", "me", "my", "you", "your", "he", "she", "one", "all", "some");
     private static final int MIN_WORDS = 5;
+    private static final Pattern TERM = Pattern.compile("[a-z][a-z0-9-]{3,}");
+    private static final Set<String> COMMON = Set.of("that", "this", "with", "from", "they", "their", "them", "have",
+            "will", "would", "about", "which", "what", "when", "where", "than", "then", "there", "these", "those", "into",
+            "only", "also", "each", "every", "more", "most", "some", "such", "other", "over", "under", "after", "before",
+            "must", "should", "could", "within", "without", "around", "because", "while", "being", "been", "were",
+            "does", "done", "make", "made", "need", "needs", "user", "users", "data", "model", "system", "design",
+            "time", "many", "much", "very", "well", "good", "help", "used", "using", "uses", "like", "just");
 
     public int points() {
         if (bareList) {
@@ -76,6 +86,20 @@ public record Substance(boolean reason, boolean number, boolean tradeOff, boolea
             }
         }
         return nonEmpty >= 4 && (double) words.size() / nonEmpty <= 3.0;
+    }
+
+    /** Words of the problem statement and its facts: talking about them means talking about this problem. */
+    static Set<String> problemTerms(Rubric rubric) {
+        StringBuilder text = new StringBuilder(rubric.title()).append(' ').append(rubric.opening());
+        rubric.facts().forEach(f -> text.append(' ').append(f.answer()));
+        Set<String> terms = new HashSet<>();
+        var m = TERM.matcher(text.toString().toLowerCase(Locale.ROOT));
+        while (m.find()) {
+            if (!COMMON.contains(m.group())) {
+                terms.add(m.group());
+            }
+        }
+        return terms;
     }
 
     static java.util.List<String> words(String lower) {

@@ -1,14 +1,20 @@
-package dev.mlsdmock.grading;
+package dev.mlsdmock.grading.llm;
 
 import dev.mlsdmock.coverage.Sentences;
-import dev.mlsdmock.grading.LlmGraderAi.CriterionVerdict;
-import dev.mlsdmock.grading.LlmGraderAi.Quote;
-import dev.mlsdmock.grading.LlmGraderAi.StageVerdict;
+import dev.mlsdmock.flow.Role;
+import dev.mlsdmock.flow.Stage;
+import dev.mlsdmock.grading.CriterionGrade;
+import dev.mlsdmock.grading.EvidenceVerifier;
+import dev.mlsdmock.grading.Grade;
+import dev.mlsdmock.grading.Grader;
+import dev.mlsdmock.grading.InjectionDetector;
 import dev.mlsdmock.grading.Scorecard.Evidence;
 import dev.mlsdmock.grading.Scorecard.Flag;
 import dev.mlsdmock.grading.Scorecard.Spread;
-import dev.mlsdmock.flow.Role;
-import dev.mlsdmock.flow.Stage;
+import dev.mlsdmock.grading.Transcript;
+import dev.mlsdmock.grading.llm.LlmGraderAi.CriterionVerdict;
+import dev.mlsdmock.grading.llm.LlmGraderAi.Quote;
+import dev.mlsdmock.grading.llm.LlmGraderAi.StageVerdict;
 import dev.mlsdmock.rubric.Rubric;
 import dev.mlsdmock.rubric.Rubric.Criterion;
 
@@ -29,7 +35,7 @@ import java.util.stream.Collectors;
  * flagged first, so an injection can neither steer the model nor be quoted as evidence. Evidence is verified
  * afterwards in code like every grader's ({@link EvidenceVerifier}). Plain class: the AI call is a function.
  */
-public class LlmGrader {
+public class LlmGrader implements Grader {
 
     static final String REMOVED = "[removed: text addressed to the grader]";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(title|opening|reference|stage|criteria|transcript)}");
@@ -59,10 +65,17 @@ public class LlmGrader {
         this.prompts = prompts;
     }
 
+    @Override
+    public String kind() {
+        return LLM;
+    }
+
+    @Override
     public String label() {
         return label;
     }
 
+    @Override
     public Grade grade(Rubric rubric, Transcript transcript) {
         List<Flag> flags = new ArrayList<>();
         String fenced = fence(transcript, flags);

@@ -1,20 +1,13 @@
-package dev.mlsdmock.grading;
+package dev.mlsdmock.grading.llm;
 
-import dev.mlsdmock.coverage.SentenceEmbedder;
+import dev.mlsdmock.grading.GradingConfig;
 import dev.mlsdmock.prompt.PromptLibrary;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Wires the two graders, which are plain classes so they can be tested and benchmarked without Quarkus. */
-public class GradingBeans {
-
-    @Produces
-    @Singleton
-    OfflineGrader offlineGrader(SentenceEmbedder embedder, GradingConfig config) {
-        int threads = config.embeddingThreads() > 0 ? config.embeddingThreads() : Runtime.getRuntime().availableProcessors();
-        return new OfflineGrader(embedder, config.matchThreshold(), GradingDefaults.EMBEDDING_MODEL, threads);
-    }
+/** Wires the LLM grader, a plain class (the AI call is a function) so it can be tested without Quarkus. */
+public class LlmGraderBeans {
 
     @Produces
     @Singleton

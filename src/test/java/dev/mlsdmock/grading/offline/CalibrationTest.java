@@ -1,7 +1,12 @@
-package dev.mlsdmock.grading;
+package dev.mlsdmock.grading.offline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mlsdmock.coverage.SentenceEmbedder;
+import dev.mlsdmock.grading.Calibration;
+import dev.mlsdmock.grading.GradingDefaults;
+import dev.mlsdmock.grading.Scorecard;
+import dev.mlsdmock.grading.ScorecardBuilder;
+import dev.mlsdmock.grading.Transcript;
 import dev.mlsdmock.rubric.Level;
 import dev.mlsdmock.rubric.Rubric;
 import org.junit.jupiter.api.BeforeAll;

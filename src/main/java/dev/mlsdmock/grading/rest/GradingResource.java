@@ -1,10 +1,13 @@
-package dev.mlsdmock.grading;
+package dev.mlsdmock.grading.rest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mlsdmock.account.CurrentAccount;
-import dev.mlsdmock.interview.Interview;
-import dev.mlsdmock.interview.InterviewService;
 import dev.mlsdmock.error.ApiException;
+import dev.mlsdmock.grading.Scorecard;
+import dev.mlsdmock.grading.importing.TranscriptImport;
+import dev.mlsdmock.grading.queue.Scorecards;
+import dev.mlsdmock.interview.InterviewService;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -14,12 +17,12 @@ import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
  * Scorecards of the logged-in account's interviews, re-grading, and importing outside transcripts. Someone else's
- * interview is answered with 404, as if it did not exist.
+ * interview is answered with 404, as if it did not exist. Bodies are read into request records here
+ * ({@link RequestBodies}); everything else is the grading services'.
  */
 @Path("/api/interviews")
 @Authenticated
@@ -50,7 +53,7 @@ public class GradingResource {
         if (current instanceof Scorecards.None none) {
             throw ApiException.notFound(none.code(), none.message());
         }
-        return Response.accepted(Map.of("status", "grading")).build();
+        return Response.accepted(new GradingStatus(null)).build();
     }
 
     /** Every scorecard of the interview, newest first (re-grading keeps the old ones). */
@@ -65,26 +68,30 @@ public class GradingResource {
     @Path("/{id}/grade")
     public Response grade(@PathParam("id") String id, JsonNode body) {
         UUID uuid = owned(id);
-        scorecards.regrade(uuid, body);
-        return Response.accepted(Map.of("status", "grading", "url", scorecardUrl(uuid))).build();
+        scorecards.regrade(uuid, RequestBodies.grade(body));
+        return Response.accepted(new GradingStatus(Scorecard.url(uuid))).build();
     }
 
+    /** Stores an outside transcript as an ended interview and queues its grading: 201 with the new interview. */
     @POST
     @Path("/import")
     public Response importTranscript(JsonNode body) {
-        TranscriptImport.Imported imported = importer.importTranscript(account.id(), body);
-        Interview i = imported.interview();
-        return Response.created(URI.create("/api/interviews/" + i.id))
-                .entity(new ImportedDto(i.id, i.problemId, i.status.id(), i.level, imported.turns(), scorecardUrl(i.id)))
+        TranscriptImport.Imported i = importer.importTranscript(account.id(), RequestBodies.transcript(body));
+        return Response.created(URI.create("/api/interviews/" + i.id()))
+                .entity(new ImportedDto(i.id(), i.problemId(), i.status(), i.level(), i.turns(), Scorecard.url(i.id())))
                 .build();
-    }
-
-    static String scorecardUrl(UUID interviewId) {
-        return "/api/interviews/" + interviewId + "/scorecard";
     }
 
     private UUID owned(String id) {
         return interviews.owned(account.id(), id);
+    }
+
+    /** A scorecard is being made: {@code {"status": "grading", "url"?}}, the URL to read it at once it is ready. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record GradingStatus(String status, String url) {
+        GradingStatus(String url) {
+            this("grading", url);
+        }
     }
 
     public record ImportedDto(UUID id, String problemId, String status, String level, int turns, String scorecardUrl) {

@@ -1,11 +1,12 @@
-package dev.mlsdmock.grading;
+package dev.mlsdmock.grading.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mlsdmock.grading.Calibration;
+import dev.mlsdmock.grading.GradingDefaults;
 import dev.mlsdmock.support.Api;
 import dev.mlsdmock.support.WsClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -13,6 +14,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static dev.mlsdmock.grading.ScorecardAssertions.assertEveryQuoteVerifies;
+import static dev.mlsdmock.grading.ScorecardAssertions.awaitScorecard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -169,47 +172,28 @@ class GradingResourceTest {
                 .then().statusCode(400).body("error", equalTo("unknown_level"));
     }
 
+    @Test
+    void bodiesNotShapedLikeTheRequestGetTheFieldNamed() {
+        String user = Api.newAccount();
+        expectImportError(user, "{\"problemId\":\"" + PROBLEM + "\",\"turns\":[{\"role\":\"candidate\",\"text\":\"x\"},"
+                + "{\"role\":\"interviewer\",\"text\":\"y\"},{\"role\":\"robot\",\"text\":\"z\"}]}", "invalid_transcript",
+                "turns[2].role is 'robot'; it must be \"candidate\" or \"interviewer\".");
+        expectImportError(user, "{\"problemId\":\"" + PROBLEM + "\",\"turns\":[{\"role\":\"candidate\",\"text\":\"x\",\"by\":\"me\"}]}",
+                "invalid_transcript", "turns[0].by is not a turn field; the fields are role, text and at.");
+        expectImportError(user, "{\"problemId\":\"" + PROBLEM + "\",\"turns\":[],\"x\":1}", "invalid_transcript",
+                "Unknown field 'x'; the fields are problemId, turns and level.");
+
+        String id = Api.as(user).body(Calibration.importBody(PROBLEM, "weak", null)).post("/api/interviews/import")
+                .then().statusCode(201).extract().path("id");
+        Api.as(user).body("{\"grader\":\"offline\",\"x\":1}").post("/api/interviews/" + id + "/grade")
+                .then().statusCode(400).body("error", equalTo("invalid_grade_request"))
+                .body("message", equalTo("Unknown field 'x'; the fields are grader and level."));
+        Api.as(user).body("[\"offline\"]").post("/api/interviews/" + id + "/grade")
+                .then().statusCode(400).body("error", equalTo("invalid_grade_request"));
+    }
+
     private static void expectImportError(String user, String body, String code, String mentions) {
         Api.as(user).body(body).post("/api/interviews/import").then().statusCode(400).body("error", equalTo(code))
                 .body("message", org.hamcrest.Matchers.containsString(mentions));
-    }
-
-    static JsonPath awaitScorecard(String user, String id) {
-        Response[] last = new Response[1];
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            last[0] = Api.as(user).get("/api/interviews/" + id + "/scorecard");
-            assertThat(last[0].statusCode()).as(last[0].asString()).isIn(200, 202);
-            return last[0].statusCode() == 200;
-        });
-        return last[0].jsonPath();
-    }
-
-    /** Every quote must occur (whitespace and case aside) in the candidate turn it names. */
-    static void assertEveryQuoteVerifies(String user, String id, JsonPath card) {
-        JsonPath interview = Api.as(user).get("/api/interviews/" + id).then().statusCode(200).extract().jsonPath();
-        Map<Integer, String> candidateTurns = new HashMap<>();
-        List<Map<String, Object>> turns = interview.getList("turns");
-        for (Map<String, Object> t : turns) {
-            if ("candidate".equals(t.get("role"))) {
-                candidateTurns.put((Integer) t.get("seq"), norm((String) t.get("text")));
-            }
-        }
-        List<Map<String, Object>> criteria = card.getList("criteria");
-        for (Map<String, Object> c : criteria) {
-            @SuppressWarnings("unchecked")
-            List<Map<String, Object>> evidence = (List<Map<String, Object>>) c.get("evidence");
-            if ((Integer) c.get("score") > 0) {
-                assertThat(evidence).as("evidence of " + c.get("id")).isNotEmpty();
-            }
-            for (Map<String, Object> e : evidence) {
-                String turn = candidateTurns.get((Integer) e.get("seq"));
-                assertThat(turn).as("candidate turn " + e.get("seq")).isNotNull();
-                assertThat(turn).contains(norm((String) e.get("quote")));
-            }
-        }
-    }
-
-    private static String norm(String s) {
-        return s.toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ").strip();
     }
 }

@@ -1,5 +1,10 @@
-package dev.mlsdmock.grading;
+package dev.mlsdmock.grading.queue;
 
+import dev.mlsdmock.grading.Grader;
+import dev.mlsdmock.grading.GradingConfig;
+import dev.mlsdmock.grading.GradingService;
+import dev.mlsdmock.grading.Scorecard;
+import dev.mlsdmock.grading.ScorecardRecord;
 import dev.mlsdmock.interview.Frames.ScorecardFrame;
 import dev.mlsdmock.interview.InterviewConnections;
 import dev.mlsdmock.interview.InterviewService;
@@ -122,7 +127,7 @@ public class GradingWorker {
             UUID scorecardId = grading.gradeAndStore(job.interviewId, job.grader, level);
             queue.complete(job.id, scorecardId);
             LOG.infof("Graded interview %s (job %d, %s)", job.interviewId, job.id, job.grader);
-            connections.send(job.interviewId, new ScorecardFrame(GradingResource.scorecardUrl(job.interviewId)));
+            connections.send(job.interviewId, new ScorecardFrame(Scorecard.url(job.interviewId)));
         } catch (RuntimeException e) {
             LOG.errorf(e, "Grading job %d of interview %s failed (attempt %d)", job.id, job.interviewId, job.attempts);
             queue.fail(job.id, GradingService.describe(e));
@@ -143,7 +148,7 @@ public class GradingWorker {
             int count = 0;
             for (InterviewService.Ended e : ended) {
                 if (!known.contains(e.id())) {
-                    queue.enqueue(e.id(), GradingTrigger.defaultGrader(config), Level.fromId(e.level()).orElse(Level.DEFAULT));
+                    queue.enqueue(e.id(), Grader.defaultKind(config.llm()), Level.fromId(e.level()).orElse(Level.DEFAULT));
                     count++;
                 }
             }

@@ -1,0 +1,89 @@
+package dev.mlsdmock.grading.importing;
+
+import dev.mlsdmock.error.ApiException;
+import dev.mlsdmock.flow.Role;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The body of {@code POST /api/interviews/import}, {@code {"problemId", "turns": [{"role", "text", "at"?}], "level"?}},
+ * as the client sent it: values are checked here, in plain Java, with errors that name the field
+ * ({@code turns[3].role}). The problem and level are checked by their registries ({@code RubricRegistry.require},
+ * {@code Level.require}).
+ *
+ * @param problemId null when missing or not text
+ * @param turns     null when missing or not a list
+ * @param level     null when missing (the default level)
+ */
+public record ImportRequest(String problemId, List<Turn> turns, String level) {
+
+    /**
+     * One turn as sent.
+     *
+     * @param role "candidate" or "interviewer"; anything else is rejected by {@link #lines}
+     * @param text null when missing or not text
+     * @param at   an ISO-8601 instant, or null when missing
+     */
+    public record Turn(String role, String text, String at) {
+    }
+
+    /** A checked turn: its role, its text (stripped) and when it was said (null when not given). */
+    public record Line(Role role, String text, Instant at) {
+    }
+
+    /**
+     * The turns, checked in order.
+     *
+     * @throws ApiException {@code invalid_transcript} (naming the field), {@code transcript_too_long},
+     *                      {@code turn_too_long} or {@code no_candidate_turn}
+     */
+    public List<Line> lines(int maxTurns, int maxTurnChars) {
+        if (turns == null || turns.isEmpty()) {
+            throw invalid("\"turns\" must be a non-empty list of {\"role\", \"text\", \"at\"?}.");
+        }
+        if (turns.size() > maxTurns) {
+            throw ApiException.badRequest("transcript_too_long", "The transcript has " + turns.size()
+                    + " turns; at most " + maxTurns + " can be imported.");
+        }
+        List<Line> lines = new ArrayList<>();
+        for (int i = 0; i < turns.size(); i++) {
+            lines.add(line("turns[" + i + "]", turns.get(i), maxTurnChars));
+        }
+        if (lines.stream().noneMatch(l -> l.role() == Role.CANDIDATE)) {
+            throw ApiException.badRequest("no_candidate_turn", "The transcript has no candidate turn, so there is nothing to grade.");
+        }
+        return lines;
+    }
+
+    private static Line line(String path, Turn t, int maxTurnChars) {
+        Role role = switch (t.role() == null ? "" : t.role()) {
+            case "candidate" -> Role.CANDIDATE;
+            case "interviewer" -> Role.INTERVIEWER;
+            default -> throw invalid(path + ".role is '" + (t.role() == null ? "" : t.role())
+                    + "'; it must be \"candidate\" or \"interviewer\".");
+        };
+        if (t.text() == null || t.text().isBlank()) {
+            throw invalid(path + ".text must be non-empty text.");
+        }
+        if (t.text().length() > maxTurnChars) {
+            throw ApiException.badRequest("turn_too_long", path + ".text has " + t.text().length()
+                    + " characters; at most " + maxTurnChars + " fit in one turn.");
+        }
+        Instant at = null;
+        if (t.at() != null) {
+            try {
+                at = Instant.parse(t.at());
+            } catch (DateTimeParseException e) {
+                throw invalid(path + ".at is '" + t.at() + "'; use an ISO-8601 instant such as 2026-01-31T14:05:00Z.");
+            }
+        }
+        return new Line(role, t.text().strip(), at);
+    }
+
+    static ApiException invalid(String message) {
+        return ApiException.badRequest("invalid_transcript", message);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.mlsdmock.grading.offline;
+
+import dev.mlsdmock.coverage.Keywords;
+import dev.mlsdmock.coverage.Sentences;
+import dev.mlsdmock.flow.Stage;
+import dev.mlsdmock.grading.InjectionDetector;
+import dev.mlsdmock.grading.Scorecard.Flag;
+import dev.mlsdmock.grading.Transcript;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A candidate sentence as the offline grader weighs it: its turn and stage, its place in the turn, its text,
+ * {@code normalised} (its text as rubric keywords are matched against it) and {@code context} (the sentence with
+ * its neighbours in the same turn, where its reasoning usually is).
+ */
+record CandidateSentence(int seq, Stage stage, int index, String sentence, String normalised, String context) {
+
+    /** Candidate sentences with their turn and neighbours; sentences addressed to the grader are flagged and dropped. */
+    static List<CandidateSentence> of(Transcript transcript, List<Flag> flags) {
+        List<CandidateSentence> units = new ArrayList<>();
+        for (Transcript.Line line : transcript.candidateLines()) {
+            List<String> sentences = Sentences.split(line.text());
+            List<String> clean = new ArrayList<>();
+            String injection = null;
+            for (String s : sentences) {
+                var detected = InjectionDetector.detect(s);
+                if (detected.isPresent()) {
+                    injection = injection == null ? detected.get() : injection;
+                } else {
+                    clean.add(s);
+                }
+            }
+            if (injection != null) {
+                flags.add(new Flag("injection", line.seq(), "The turn contains " + injection
+                        + "; it was ignored and earns nothing."));
+            }
+            for (int i = 0; i < clean.size(); i++) {
+                String context = clean.get(i) + (i + 1 < clean.size() ? " " + clean.get(i + 1) : "")
+                        + (i > 0 ? " " + clean.get(i - 1) : "");
+                units.add(new CandidateSentence(line.seq(), line.stage(), i, clean.get(i),
+                        Keywords.normalise(clean.get(i)), context));
+            }
+        }
+        return units;
+    }
+}

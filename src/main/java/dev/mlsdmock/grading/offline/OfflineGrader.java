@@ -1,0 +1,166 @@
+package dev.mlsdmock.grading.offline;
+
+import dev.mlsdmock.coverage.Keywords;
+import dev.mlsdmock.coverage.SentenceEmbedder;
+import dev.mlsdmock.flow.Stage;
+import dev.mlsdmock.grading.CriterionGrade;
+import dev.mlsdmock.grading.Grade;
+import dev.mlsdmock.grading.Grader;
+import dev.mlsdmock.grading.Scorecard.Flag;
+import dev.mlsdmock.grading.Transcript;
+import dev.mlsdmock.rubric.Rubric;
+import dev.mlsdmock.rubric.Rubric.Criterion;
+import dev.mlsdmock.rubric.Rubric.Signal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Grades a transcript without any network: every candidate sentence is embedded once with the in-process model
+ * and compared with the example phrasings of each criterion's rubric signals. A matching sentence earns credit in
+ * proportion to the reasoning around it ({@link Substance}); a bare list of the right terms earns only the lowest
+ * credit, and sentences addressed to the grader earn nothing. Deterministic: the same transcript always yields
+ * the same grade.
+ */
+public class OfflineGrader implements Grader {
+
+    /** Added to a sentence's similarity to the signals of the stage it was said in. */
+    private static final double STAGE_BONUS = 0.15;
+    /** A sentence counts for a signal only within this much of its best-matching signal. */
+    private static final double COMPETING_MARGIN = 0.08;
+
+    private final SentenceEmbedder embedder;
+    private final double matchThreshold;
+    private final String label;
+    private final ParallelEmbedder parallel;
+
+    /** A grader that embeds on the calling thread only. */
+    public OfflineGrader(SentenceEmbedder embedder, double matchThreshold, String modelName) {
+        this(embedder, matchThreshold, modelName, 1);
+    }
+
+    /**
+     * @param matchThreshold cosine similarity from which a sentence counts as showing a signal
+     * @param modelName      the embedding model, shown in the grader label {@code offline:<model>}
+     * @param threads        how many threads embed a transcript's sentences in parallel (embedding is nearly all
+     *                       of the work; each sentence is embedded on its own, so the result does not depend on it)
+     */
+    public OfflineGrader(SentenceEmbedder embedder, double matchThreshold, String modelName, int threads) {
+        this.embedder = embedder;
+        this.matchThreshold = matchThreshold;
+        this.label = "offline:" + modelName;
+        this.parallel = new ParallelEmbedder(embedder, threads);
+    }
+
+    @Override
+    public String kind() {
+        return OFFLINE;
+    }
+
+    @Override
+    public String label() {
+        return label;
+    }
+
+    @Override
+    public Grade grade(Rubric rubric, Transcript transcript) {
+        List<Flag> flags = new ArrayList<>();
+        List<CandidateSentence> units = CandidateSentence.of(transcript, flags);
+        List<float[]> vectors = parallel.embed(units.stream().map(CandidateSentence::sentence).toList());
+        Set<String> problemTerms = Substance.problemTerms(rubric);
+
+        Map<String, SignalMatch> bestBySignal = new LinkedHashMap<>();
+        // turn seq -> indexes of its sentences that matched some signal but were only a list of terms
+        Map<Integer, Set<Integer>> bareMatches = new java.util.TreeMap<>();
+        Map<String, double[]> scores = signalScores(rubric, units, vectors);
+        double[] top = topScores(units.size(), scores.values());
+        for (Criterion criterion : rubric.allCriteria()) {
+            for (String signalId : criterion.signals()) {
+                Signal signal = rubric.signal(signalId).orElseThrow();
+                double[] signalScores = scores.get(signalId);
+                SignalMatch best = null;
+                for (int i = 0; i < units.size(); i++) {
+                    CandidateSentence u = units.get(i);
+                    double similarity = signalScores[i];
+                    // A sentence is evidence for the signals it is closest to, not for everything it vaguely
+                    // resembles: otherwise one sentence rich in numbers would be the best evidence everywhere.
+                    boolean close = similarity >= matchThreshold && similarity >= top[i] - COMPETING_MARGIN;
+                    boolean keyword = u.stage() == stageOf(rubric, signalId)
+                            && signal.keywords().stream().anyMatch(k -> Keywords.contains(u.normalised(), k));
+                    if (!close && !keyword) {
+                        continue;
+                    }
+                    Substance substance = Substance.of(u.sentence(), u.context(), problemTerms);
+                    if (substance.bareList()) {
+                        bareMatches.computeIfAbsent(u.seq(), k -> new TreeSet<>()).add(u.index());
+                    }
+                    SignalMatch m = SignalMatch.of(u, similarity, substance);
+                    if (best == null || m.better(best)) {
+                        best = m;
+                    }
+                }
+                if (best != null) {
+                    bestBySignal.put(signalId, best);
+                }
+            }
+        }
+        bareMatches.forEach((seq, sentences) -> {
+            if (sentences.size() >= 2) {
+                flags.add(new Flag("keyword-list", seq, sentences.size() + " sentences list rubric terms without "
+                        + "reasoning; a list of terms earns nothing"));
+            }
+        });
+
+        List<CriterionGrade> grades = new ArrayList<>();
+        for (Criterion criterion : rubric.allCriteria()) {
+            grades.add(CriterionScoring.grade(criterion, bestBySignal));
+        }
+        return new Grade(label, grades, flags, null);
+    }
+
+    /**
+     * Each sentence's similarity to each signal's examples, plus a small bonus for the signals of the stage the
+     * sentence was said in: the same words mean framing in one step and calibration in another.
+     */
+    private Map<String, double[]> signalScores(Rubric rubric, List<CandidateSentence> units, List<float[]> vectors) {
+        Map<String, double[]> scores = new LinkedHashMap<>();
+        for (Criterion criterion : rubric.allCriteria()) {
+            for (String signalId : criterion.signals()) {
+                if (scores.containsKey(signalId)) {
+                    continue;
+                }
+                List<float[]> examples = embedder.embedReferences(rubric.signal(signalId).orElseThrow().examples());
+                Stage stage = stageOf(rubric, signalId);
+                double[] perUnit = new double[units.size()];
+                for (int i = 0; i < units.size(); i++) {
+                    perUnit[i] = SentenceEmbedder.bestSimilarity(vectors.get(i), examples) + (units.get(i).stage() == stage ? STAGE_BONUS : 0);
+                }
+                scores.put(signalId, perUnit);
+            }
+        }
+        return scores;
+    }
+
+    private static double[] topScores(int units, java.util.Collection<double[]> scores) {
+        double[] top = new double[units];
+        for (double[] perUnit : scores) {
+            for (int i = 0; i < units; i++) {
+                top[i] = Math.max(top[i], perUnit[i]);
+            }
+        }
+        return top;
+    }
+
+    private static Stage stageOf(Rubric rubric, String signalId) {
+        for (Map.Entry<Stage, Rubric.StageRubric> e : rubric.stages().entrySet()) {
+            if (e.getValue().signals().stream().anyMatch(sig -> sig.id().equals(signalId))) {
+                return e.getKey();
+            }
+        }
+        throw new IllegalArgumentException("No stage has signal " + signalId);
+    }
+}
