@@ -84,13 +84,7 @@ public class Turn extends PanacheEntityBase {
     /** A candidate's answer, with the ids of the rubric signals it showed. */
     public static Turn candidate(UUID interviewId, int seq, Stage stage, String text, Instant at, String clientId,
                                  Set<String> signals) {
-        Turn turn = new Turn();
-        turn.interviewId = interviewId;
-        turn.seq = seq;
-        turn.role = Role.CANDIDATE;
-        turn.stage = stage;
-        turn.text = text;
-        turn.at = at;
+        Turn turn = said(interviewId, seq, Role.CANDIDATE, stage, text, at);
         turn.clientId = clientId;
         turn.signals = signals == null || signals.isEmpty() ? null : String.join(",", new TreeSet<>(signals));
         return turn;
@@ -103,13 +97,7 @@ public class Turn extends PanacheEntityBase {
      */
     public static Turn interviewer(UUID interviewId, int seq, TurnPlan plan, String text, Instant at, String source,
                                    Integer inputTokens, Integer outputTokens) {
-        Turn turn = new Turn();
-        turn.interviewId = interviewId;
-        turn.seq = seq;
-        turn.role = Role.INTERVIEWER;
-        turn.stage = plan.stage();
-        turn.text = text;
-        turn.at = at;
+        Turn turn = said(interviewId, seq, Role.INTERVIEWER, plan.stage(), text, at);
         turn.source = source;
         turn.inputTokens = inputTokens;
         turn.outputTokens = outputTokens;
@@ -120,10 +108,15 @@ public class Turn extends PanacheEntityBase {
 
     /** An interviewer turn of an imported transcript: its words only, no plan behind it. */
     public static Turn importedInterviewer(UUID interviewId, int seq, Stage stage, String text, Instant at) {
+        return said(interviewId, seq, Role.INTERVIEWER, stage, text, at);
+    }
+
+    /** What every turn has: who said what, when, in which stage, at which place in the transcript. */
+    private static Turn said(UUID interviewId, int seq, Role role, Stage stage, String text, Instant at) {
         Turn turn = new Turn();
         turn.interviewId = interviewId;
         turn.seq = seq;
-        turn.role = Role.INTERVIEWER;
+        turn.role = role;
         turn.stage = stage;
         turn.text = text;
         turn.at = at;
