@@ -1,7 +1,8 @@
 package dev.mlsdmock.interview;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mlsdmock.error.StrictJson;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mlsdmock.interview.Frames.DeltaFrame;
 import dev.mlsdmock.interview.Frames.EndedFrame;
 import dev.mlsdmock.interview.Frames.ErrorFrame;
@@ -31,10 +32,12 @@ public class InterviewConversation {
     static final int MAX_FRAME_CHARS = 64_000;
 
     private final InterviewDialogue dialogue;
+    private final ObjectMapper json;
     private final Instance<ScorecardLinks> scorecards;
 
-    public InterviewConversation(InterviewDialogue dialogue, Instance<ScorecardLinks> scorecards) {
+    public InterviewConversation(InterviewDialogue dialogue, ObjectMapper json, Instance<ScorecardLinks> scorecards) {
         this.dialogue = dialogue;
+        this.json = json;
         this.scorecards = scorecards;
     }
 
@@ -75,8 +78,13 @@ public class InterviewConversation {
             throw ApiException.badRequest("frame_too_large", "The frame has " + message.length()
                     + " characters; a frame may have at most " + MAX_FRAME_CHARS + " (an answer at most 8000).");
         }
-        JsonNode tree = StrictJson.tree(message, "malformed_json", "The frame is not valid JSON. Send e.g. "
-                + "{\"type\":\"answer\",\"clientId\":\"<uuid>\",\"text\":\"...\"}.");
+        JsonNode tree;
+        try {
+            tree = json.readTree(message);
+        } catch (JsonProcessingException e) {
+            throw ApiException.badRequest("malformed_json", "The frame is not valid JSON. Send e.g. "
+                    + "{\"type\":\"answer\",\"clientId\":\"<uuid>\",\"text\":\"...\"}.");
+        }
         if (tree == null || !tree.isObject()) {
             throw ApiException.badRequest("malformed_frame", "A frame is a JSON object with a \"type\".");
         }
