@@ -126,8 +126,9 @@ class SecurityLimitsTest {
         String user = newAccount();
         String id = Api.newInterview(user, "news-feed");
         WsClient first = WsClient.connect(Api.wsUri(id), user, Api.PASSWORD);
+        first.awaitInterviewerTurn();
         try (WsClient second = WsClient.connect(Api.wsUri(id), user, Api.PASSWORD)) {
-            second.awaitInterviewerTurn();
+            second.awaitType("stage");
             assertThat(WsClient.refusedStatus(Api.wsUri(id), user, Api.PASSWORD)).isEqualTo(429);
             // Another account is not affected.
             String other = newAccount();
