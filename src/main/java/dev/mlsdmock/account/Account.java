@@ -29,6 +29,15 @@ public class Account extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /** Bumped to end every browser session of the account (logout, password change, "end all my sessions"). */
+    @Column(name = "session_version", nullable = false)
+    public int sessionVersion;
+
+    /** The detached facts a login needs, so no entity (and no transaction) outlives the lookup. */
+    AccountRecord record() {
+        return new AccountRecord(id, username, passwordHash, sessionVersion);
+    }
+
     public static Optional<Account> findByUsername(String username) {
         return find("username", username).firstResultOptional();
     }

@@ -4,7 +4,7 @@ import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** The account id of the caller, put on the identity by our identity providers. */
+/** The account id and name of the caller, put on the identity by our identity providers. */
 @ApplicationScoped
 public class CurrentAccount {
 
@@ -16,6 +16,11 @@ public class CurrentAccount {
 
     public long id() {
         return idOf(identity);
+    }
+
+    public String username() {
+        idOf(identity);
+        return identity.getAttribute(AccountIdentityProvider.USERNAME);
     }
 
     public static long idOf(SecurityIdentity identity) {

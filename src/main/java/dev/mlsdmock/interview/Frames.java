@@ -50,9 +50,15 @@ public final class Frames {
         }
     }
 
-    public record ErrorFrame(String type, String code, String message) {
+    /** A frame could not be handled; {@code retryAfterSeconds} only on {@code rate_limited}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ErrorFrame(String type, String code, String message, Long retryAfterSeconds) {
         public ErrorFrame(String code, String message) {
-            this("error", code, message);
+            this("error", code, message, null);
+        }
+
+        public ErrorFrame(String code, String message, Long retryAfterSeconds) {
+            this("error", code, message, retryAfterSeconds);
         }
     }
 }

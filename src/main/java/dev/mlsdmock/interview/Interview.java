@@ -113,7 +113,8 @@ public class Interview extends PanacheEntityBase {
         return findById(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    public static List<Interview> listOwned(long accountId) {
-        return list("accountId = ?1 order by createdAt desc, id", accountId);
+    /** One page of the account's interviews, newest first. */
+    public static List<Interview> listOwned(long accountId, int offset, int limit) {
+        return find("accountId = ?1 order by createdAt desc, id", accountId).range(offset, offset + limit - 1).list();
     }
 }

@@ -1,24 +1,34 @@
 package dev.mlsdmock.interview;
 
 import dev.mlsdmock.account.AccountIdentityProvider;
+import dev.mlsdmock.limits.Limits;
 import io.quarkus.websockets.next.HttpUpgradeCheck;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
  * Refuses the WebSocket upgrade with 404 when the interview does not exist or belongs to someone else (the same
- * answer REST gives, so ids of other people's interviews cannot be probed), and with 401 without credentials.
+ * answer REST gives, so ids of other people's interviews cannot be probed), with 401 without credentials, and with
+ * 429 when the account already has {@code limits.sockets-per-account} interview sockets open on this instance.
  */
 @ApplicationScoped
 public class InterviewAccessCheck implements HttpUpgradeCheck {
 
-    private final InterviewService interviews;
+    private static final Map<String, List<String>> RETRY = Map.of("Retry-After", List.of("30"));
 
-    public InterviewAccessCheck(InterviewService interviews) {
+    private final InterviewService interviews;
+    private final InterviewConnections connections;
+    private final int maxSockets;
+
+    public InterviewAccessCheck(InterviewService interviews, InterviewConnections connections, Limits limits) {
         this.interviews = interviews;
+        this.connections = connections;
+        this.maxSockets = limits.socketsPerAccount();
     }
 
     @Override
@@ -40,6 +50,9 @@ public class InterviewAccessCheck implements HttpUpgradeCheck {
                 return CheckResult.rejectUpgrade(404);
             }
             long accountId = identity.<Long>getAttribute(AccountIdentityProvider.ACCOUNT_ID);
+            if (connections.openBy(accountId) >= maxSockets) {
+                return CheckResult.rejectUpgrade(429, RETRY);
+            }
             return Uni.createFrom().item(() -> interviews.isOwnedBy(id, accountId))
                     .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                     .flatMap(owned -> owned ? CheckResult.permitUpgrade() : CheckResult.rejectUpgrade(404));

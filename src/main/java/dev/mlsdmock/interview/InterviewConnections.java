@@ -18,13 +18,18 @@ public class InterviewConnections {
 
     private static final Logger LOG = Logger.getLogger(InterviewConnections.class);
 
-    private record Open(UUID interviewId, FrameSink sink) {
+    private record Open(UUID interviewId, long accountId, FrameSink sink) {
     }
 
     private final Map<String, Open> byConnection = new ConcurrentHashMap<>();
 
-    public void opened(String connectionId, UUID interviewId, FrameSink sink) {
-        byConnection.put(connectionId, new Open(interviewId, sink));
+    public void opened(String connectionId, UUID interviewId, long accountId, FrameSink sink) {
+        byConnection.put(connectionId, new Open(interviewId, accountId, sink));
+    }
+
+    /** How many interview sockets the account has open on this instance (the cap is limits.sockets-per-account). */
+    public long openBy(long accountId) {
+        return byConnection.values().stream().filter(o -> o.accountId() == accountId).count();
     }
 
     public void closed(String connectionId) {

@@ -12,6 +12,8 @@ import dev.mlsdmock.interview.InterviewDialogue.Acknowledged;
 import dev.mlsdmock.interview.InterviewDialogue.Snapshot;
 import dev.mlsdmock.interview.InterviewDialogue.Spoken;
 import dev.mlsdmock.error.ApiException;
+import dev.mlsdmock.limits.Limits;
+import dev.mlsdmock.limits.RateLimiter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import org.jboss.logging.Logger;
@@ -34,11 +36,14 @@ public class InterviewConversation {
     private final InterviewDialogue dialogue;
     private final ObjectMapper json;
     private final Instance<ScorecardLinks> scorecards;
+    private final RateLimiter answers;
 
-    public InterviewConversation(InterviewDialogue dialogue, ObjectMapper json, Instance<ScorecardLinks> scorecards) {
+    public InterviewConversation(InterviewDialogue dialogue, ObjectMapper json, Instance<ScorecardLinks> scorecards,
+                                 Limits limits) {
         this.dialogue = dialogue;
         this.json = json;
         this.scorecards = scorecards;
+        this.answers = limits.answersPerAccount();
     }
 
     /** A client connected: the stage, every stored turn, then the opening (new interview) or a pending reply. */
@@ -61,11 +66,12 @@ public class InterviewConversation {
         }
     }
 
-    public void receive(UUID id, String message, FrameSink out) {
+    /** A frame from a client of the account {@code accountId} (whose answers are rate-limited). */
+    public void receive(UUID id, long accountId, String message, FrameSink out) {
         try {
-            handle(id, message, out);
+            handle(id, accountId, message, out);
         } catch (ApiException e) {
-            out.send(new ErrorFrame(e.code(), e.getMessage()));
+            out.send(new ErrorFrame(e.code(), e.getMessage(), e.retryAfterSeconds()));
         } catch (RuntimeException e) {
             LOG.errorf(e, "Failed to handle a frame of interview %s", id);
             out.send(new ErrorFrame("internal_error", "Something went wrong on the server. Anything acknowledged is "
@@ -73,7 +79,7 @@ public class InterviewConversation {
         }
     }
 
-    private void handle(UUID id, String message, FrameSink out) {
+    private void handle(UUID id, long accountId, String message, FrameSink out) {
         if (message.length() > MAX_FRAME_CHARS) {
             throw ApiException.badRequest("frame_too_large", "The frame has " + message.length()
                     + " characters; a frame may have at most " + MAX_FRAME_CHARS + " (an answer at most 8000).");
@@ -90,7 +96,10 @@ public class InterviewConversation {
         }
         ClientFrame frame = ClientFrame.of(tree);
         switch (frame.type()) {
-            case "answer" -> answer(id, frame, out);
+            case "answer" -> {
+                limitAnswers(accountId);
+                answer(id, frame, out);
+            }
             case "advance" -> dialogue.advance(id, deltas(out)).ifPresentOrElse(s -> sendSpoken(s, out), () -> notActive(id));
             case "end" -> end(id, out);
             default -> throw ApiException.badRequest("unknown_type", "Unknown frame type '" + frame.type()
@@ -103,6 +112,14 @@ public class InterviewConversation {
         out.send(TurnFrame.of(ack.turn()));
         if (!ack.duplicate()) {
             dialogue.reply(id, ack.analysis(), deltas(out)).ifPresent(s -> sendSpoken(s, out));
+        }
+    }
+
+    private void limitAnswers(long accountId) {
+        RateLimiter.Decision decision = answers.tryAcquire(Long.toString(accountId));
+        if (!decision.allowed()) {
+            throw ApiException.tooManyRequests("rate_limited", "Too many answers in a short time; nothing was stored. "
+                    + "Send it again in " + decision.retryAfterSeconds() + " seconds.", decision.retryAfterSeconds());
         }
     }
 

@@ -2,13 +2,16 @@ package dev.mlsdmock.interview;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.mlsdmock.account.CurrentAccount;
+import dev.mlsdmock.error.ApiException;
 import dev.mlsdmock.flow.TurnView;
 import dev.mlsdmock.interviewer.Usage;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
@@ -20,6 +23,9 @@ import java.util.UUID;
 @Path("/api/interviews")
 @Authenticated
 public class InterviewResource {
+
+    static final int DEFAULT_PAGE = 50;
+    static final int MAX_PAGE = 200;
 
     private final InterviewService interviews;
     private final InterviewDialogue dialogue;
@@ -38,9 +44,23 @@ public class InterviewResource {
         return Response.created(URI.create("/api/interviews/" + interview.id)).entity(Summary.of(interview)).build();
     }
 
+    /**
+     * The caller's interviews, newest first, a page at a time: {@code limit} (1-200, default 50) from {@code offset}.
+     * The body stays a plain array; a {@code Link: <...>; rel="next"} header points to the next page when there is one.
+     */
     @GET
-    public List<Summary> list() {
-        return interviews.list(account.id()).stream().map(Summary::of).toList();
+    public Response list(@QueryParam("limit") @DefaultValue("" + DEFAULT_PAGE) int limit,
+                         @QueryParam("offset") @DefaultValue("0") int offset) {
+        if (limit < 1 || limit > MAX_PAGE || offset < 0) {
+            throw ApiException.badRequest("invalid_page", "limit is 1 to " + MAX_PAGE + " (default " + DEFAULT_PAGE
+                    + ") and offset is 0 or more.");
+        }
+        List<Interview> page = interviews.list(account.id(), offset, limit + 1);
+        Response.ResponseBuilder response = Response.ok(page.stream().limit(limit).map(Summary::of).toList());
+        if (page.size() > limit) {
+            response.header("Link", "</api/interviews?offset=" + (offset + limit) + "&limit=" + limit + ">; rel=\"next\"");
+        }
+        return response.build();
     }
 
     @GET

@@ -61,9 +61,10 @@ public class InterviewService {
         return interview;
     }
 
+    /** A page of the account's interviews, newest first; one more than {@code limit} tells the caller a next exists. */
     @Transactional
-    public List<Interview> list(long accountId) {
-        return Interview.listOwned(accountId);
+    public List<Interview> list(long accountId, int offset, int limit) {
+        return Interview.listOwned(accountId, offset, limit);
     }
 
     /** The account's interview with the id a client sent (as text), or the 404 for a malformed, missing or foreign id. */

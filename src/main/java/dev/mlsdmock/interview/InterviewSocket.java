@@ -2,10 +2,13 @@ package dev.mlsdmock.interview;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mlsdmock.account.CurrentAccount;
 import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
+import io.quarkus.websockets.next.UserData;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 
@@ -19,19 +22,26 @@ import java.util.UUID;
 @WebSocket(path = "/ws/interviews/{id}")
 public class InterviewSocket {
 
+    private static final UserData.TypedKey<Long> ACCOUNT = UserData.TypedKey.forLong("accountId");
+
     private final InterviewConversation conversation;
     private final InterviewConnections connections;
     private final ObjectMapper json;
+    private final SecurityIdentity identity;
 
-    public InterviewSocket(InterviewConversation conversation, InterviewConnections connections, ObjectMapper json) {
+    public InterviewSocket(InterviewConversation conversation, InterviewConnections connections, ObjectMapper json,
+                           SecurityIdentity identity) {
         this.conversation = conversation;
         this.connections = connections;
         this.json = json;
+        this.identity = identity;
     }
 
     @OnOpen
     public void onOpen(WebSocketConnection connection) {
-        connections.opened(connection.id(), id(connection), frame -> send(connection, frame));
+        long accountId = CurrentAccount.idOf(identity);
+        connection.userData().put(ACCOUNT, accountId);
+        connections.opened(connection.id(), id(connection), accountId, frame -> send(connection, frame));
         conversation.open(id(connection), frame -> send(connection, frame));
     }
 
@@ -42,7 +52,7 @@ public class InterviewSocket {
 
     @OnTextMessage
     public void onMessage(String message, WebSocketConnection connection) {
-        conversation.receive(id(connection), message, frame -> send(connection, frame));
+        conversation.receive(id(connection), connection.userData().get(ACCOUNT), message, frame -> send(connection, frame));
     }
 
     private void send(WebSocketConnection connection, Object frame) {

@@ -23,7 +23,12 @@ public class ApiExceptionMappers {
 
     @ServerExceptionMapper
     public Response api(ApiException e) {
-        return json(e.status(), e.code(), e.getMessage());
+        Response.ResponseBuilder response = Response.status(e.status()).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ApiError(e.code(), e.getMessage()));
+        if (e.retryAfterSeconds() != null) {
+            response.header("Retry-After", e.retryAfterSeconds());
+        }
+        return response.build();
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
@@ -31,6 +36,11 @@ public class ApiExceptionMappers {
         if (request.response().headWritten()) {
             // A refused WebSocket upgrade has already been answered by the security layer.
             return null;
+        }
+        ApiException refused = causeOf(e);
+        if (refused != null) {
+            // A login refused by a rate limit (429) or a full hashing queue (503), not by a wrong password.
+            return api(refused);
         }
         if (FORM_POST.equals(request.path())) {
             // A failed form login: back to the login page, which says the password or name was wrong.
@@ -70,6 +80,15 @@ public class ApiExceptionMappers {
         LOG.error("Unexpected error while serving a request", e);
         return json(500, "internal_error", "Something went wrong on the server; nothing you sent was lost. Try again, "
                 + "and report it if it keeps happening.");
+    }
+
+    private static ApiException causeOf(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof ApiException api) {
+                return api;
+            }
+        }
+        return null;
     }
 
     private static String rootMessage(Throwable e) {

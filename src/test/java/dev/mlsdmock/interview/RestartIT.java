@@ -97,6 +97,8 @@ class RestartIT {
         pb.environment().put("DB_URL", env("TEST_DB_URL", "jdbc:postgresql://127.0.0.1:5432/test"));
         pb.environment().put("DB_USER", env("TEST_DB_USER", "postgres"));
         pb.environment().put("DB_PASSWORD", env("TEST_DB_PASSWORD", ""));
+        // The packaged app refuses to start without a strong session key (docs/security.md).
+        pb.environment().put("SESSION_ENCRYPTION_KEY", "restart-it-" + java.util.UUID.randomUUID() + java.util.UUID.randomUUID());
         app = pb.start();
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
                 .until(() -> RestAssured.get("/q/health/ready").statusCode() == 200);

@@ -1,0 +1,56 @@
+package dev.mlsdmock.limits;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Rate limits on costly or guessable actions (docs/security.md says what each protects; every key is in the README's
+ * configuration table). A limit is a token bucket: {@code capacity} actions at once, earned back at
+ * {@code refill-per-minute}.
+ */
+@ConfigMapping(prefix = "limits")
+public interface LimitsConfig {
+
+    /** Failed logins (form and HTTP Basic) per client address: 20 at once, then 10 a minute. */
+    @WithDefault("20")
+    int loginPerAddressCapacity();
+
+    /** How fast an address earns failed-login attempts back, per minute. */
+    @WithDefault("10")
+    double loginPerAddressRefillPerMinute();
+
+    /**
+     * Failed logins per username, from any address: 5 at once, then one a minute. Past that, that username's logins
+     * (right or wrong) answer 429 until a token is back, so guessing one password is slow however many addresses try.
+     */
+    @WithDefault("5")
+    int loginPerUsernameCapacity();
+
+    /** How fast a username earns failed-login attempts back, per minute. */
+    @WithDefault("1")
+    double loginPerUsernameRefillPerMinute();
+
+    /** Sign-ups per client address: 5 at once, then one every ten minutes. */
+    @WithDefault("5")
+    int signUpPerAddressCapacity();
+
+    /** How fast an address earns sign-ups back, per minute. */
+    @WithDefault("0.1")
+    double signUpPerAddressRefillPerMinute();
+
+    /** Answers per account on interview WebSockets: 30 at once, then 10 a minute. */
+    @WithDefault("30")
+    int answersPerAccountCapacity();
+
+    /** How fast an account earns answers back, per minute. */
+    @WithDefault("10")
+    double answersPerAccountRefillPerMinute();
+
+    /** Interview WebSockets one account may have open on one instance; another upgrade is refused with 429. */
+    @WithDefault("10")
+    int socketsPerAccount();
+
+    /** Most keys (addresses, usernames, accounts) one limit tracks; bounds the memory of every limit. */
+    @WithDefault("100000")
+    int maxKeys();
+}
