@@ -5,12 +5,14 @@ import dev.mlsdmock.error.StrictJson;
 import dev.mlsdmock.interview.Frames.DeltaFrame;
 import dev.mlsdmock.interview.Frames.EndedFrame;
 import dev.mlsdmock.interview.Frames.ErrorFrame;
+import dev.mlsdmock.interview.Frames.NoticeFrame;
 import dev.mlsdmock.interview.Frames.TurnFrame;
 import dev.mlsdmock.flow.Role;
 import dev.mlsdmock.interview.InterviewDialogue.Acknowledged;
 import dev.mlsdmock.interview.InterviewDialogue.Snapshot;
 import dev.mlsdmock.interview.InterviewDialogue.Spoken;
 import dev.mlsdmock.error.ApiException;
+import dev.mlsdmock.prompt.PromptLibrary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import org.jboss.logging.Logger;
@@ -32,10 +34,12 @@ public class InterviewConversation {
 
     private final InterviewDialogue dialogue;
     private final Instance<ScorecardLinks> scorecards;
+    private final PromptLibrary prompts;
 
-    public InterviewConversation(InterviewDialogue dialogue, Instance<ScorecardLinks> scorecards) {
+    public InterviewConversation(InterviewDialogue dialogue, Instance<ScorecardLinks> scorecards, PromptLibrary prompts) {
         this.dialogue = dialogue;
         this.scorecards = scorecards;
+        this.prompts = prompts;
     }
 
     /** A client connected: the stage, every stored turn, then the opening (new interview) or a pending reply. */
@@ -85,8 +89,9 @@ public class InterviewConversation {
             case "answer" -> answer(id, frame, out);
             case "advance" -> dialogue.advance(id, deltas(out)).ifPresentOrElse(s -> sendSpoken(s, out), () -> notActive(id));
             case "end" -> end(id, out);
+            case "hint" -> hint(id, out);
             default -> throw ApiException.badRequest("unknown_type", "Unknown frame type '" + frame.type()
-                    + "'. The types are answer, advance and end.");
+                    + "'. The types are answer, advance, end and hint.");
         }
     }
 
@@ -96,6 +101,15 @@ public class InterviewConversation {
         if (!ack.duplicate()) {
             dialogue.reply(id, ack.analysis(), deltas(out)).ifPresent(s -> sendSpoken(s, out));
         }
+    }
+
+    /** Coach mode gets the next hint as a turn; interview mode a polite notice, and the interview goes on. */
+    private void hint(UUID id, FrameSink out) {
+        if (!dialogue.coaching(id)) {
+            out.send(new NoticeFrame("hints_off", prompts.offlinePhrases().hintRefused()));
+            return;
+        }
+        dialogue.hint(id, deltas(out)).ifPresentOrElse(s -> sendSpoken(s, out), () -> notActive(id));
     }
 
     private void end(UUID id, FrameSink out) {
