@@ -29,7 +29,7 @@ public class CoverageBeans {
         return new CoverageDetector(embedder,
                 new CoverageDetector.Thresholds(config.signalThreshold(), config.factThreshold(), config.moveOnThreshold(),
                         config.stageBonus()),
-                () -> prompts.intents().moveOn());
+                prompts::intents);
     }
 
     /**
@@ -41,6 +41,8 @@ public class CoverageBeans {
             long start = System.nanoTime();
             try {
                 List<String> phrases = new ArrayList<>(prompts.intents().moveOn());
+                phrases.addAll(prompts.intents().backReference());
+                prompts.intents().factTopics().values().forEach(phrases::addAll);
                 for (Rubric r : rubrics.all()) {
                     r.allSignals().forEach(s -> phrases.addAll(s.examples()));
                     r.facts().forEach(f -> phrases.addAll(f.questions()));

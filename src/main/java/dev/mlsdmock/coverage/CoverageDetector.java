@@ -1,6 +1,7 @@
 package dev.mlsdmock.coverage;
 
 import dev.mlsdmock.flow.Stage;
+import dev.mlsdmock.prompt.Intents;
 import dev.mlsdmock.rubric.Rubric;
 import dev.mlsdmock.rubric.Rubric.Fact;
 import dev.mlsdmock.rubric.Rubric.Signal;
@@ -23,25 +24,25 @@ import java.util.function.Supplier;
  */
 public class CoverageDetector {
 
-    private static final int MAX_FACTS_PER_QUESTION = 2;
     private static final int MAX_SIGNALS_PER_SENTENCE = 2;
     private static final double SENTENCE_MARGIN = 0.05;
-    private static final double LEXICAL_WEIGHT = 0.2;
     private static final double RELATED_SIGNAL_MIN = 0.45;
 
     private final SentenceEmbedder embedder;
     private final Thresholds thresholds;
     private final Supplier<List<String>> moveOnExamples;
-    private final Map<Fact, Set<String>> factWords = new ConcurrentHashMap<>();
+    private final FactMatcher facts;
     private final Map<Fact, Optional<String>> relatedSignal = new ConcurrentHashMap<>();
 
     /**
      * @param moveOnExamples phrasings of "let's move on", read on each use so edited prompt files apply at once
      */
-    public CoverageDetector(SentenceEmbedder embedder, Thresholds thresholds, Supplier<List<String>> moveOnExamples) {
+    /** @param intents the prompt library's intents: move-on, back-reference and fact-topic phrasings */
+    public CoverageDetector(SentenceEmbedder embedder, Thresholds thresholds, Supplier<Intents> intents) {
         this.embedder = embedder;
         this.thresholds = thresholds;
-        this.moveOnExamples = moveOnExamples;
+        this.moveOnExamples = () -> intents.get().moveOn();
+        this.facts = new FactMatcher(embedder, thresholds.fact(), thresholds.moveOn(), intents);
     }
 
     /**
@@ -50,29 +51,67 @@ public class CoverageDetector {
      *              in another; {@code null} for no stage context
      */
     public Analysis analyze(Rubric rubric, Stage stage, String text) {
-        List<String> sentences = Sentences.split(text);
+        return analyze(rubric, stage, text, null);
+    }
+
+    /**
+     * @param lastQuestion the interviewer's last turn, or null: a question that only points back at it ("can you
+     *                     tell me?") is answered as if the candidate had asked it
+     */
+    public Analysis analyze(Rubric rubric, Stage stage, String text, String lastQuestion) {
+        List<List<String>> grouped = Sentences.grouped(text);
+        List<String> sentences = grouped.stream().flatMap(List::stream).toList();
         if (sentences.isEmpty()) {
             return Analysis.empty();
         }
         List<float[]> vectors = embedder.embed(sentences);
         Set<String> signals = new TreeSet<>(detectSignals(rubric, stage, text, vectors));
 
-        Set<Fact> facts = new LinkedHashSet<>();
+        Set<Fact> asked = new LinkedHashSet<>();
         int unanswered = 0;
-        for (int i = 0; i < sentences.size(); i++) {
-            if (!Sentences.isQuestion(sentences.get(i))) {
-                continue;
+        int i = 0;
+        for (List<String> sentence : grouped) {
+            List<Fact> matched = new ArrayList<>();
+            boolean question = false;
+            for (String clause : sentence) {
+                float[] vector = vectors.get(i++);
+                if (!Sentences.isQuestion(clause)) {
+                    continue;
+                }
+                question = true;
+                if (lastQuestion != null && facts.refersBack(vector)) {
+                    matched.addAll(factsAsked(rubric, lastQuestion));
+                    continue;
+                }
+                facts.best(rubric, clause, vector).ifPresent(f -> {
+                    matched.add(f);
+                    if (stage == Stage.CLARIFY) {
+                        clarifySignalOf(rubric, f).ifPresent(signals::add);
+                    }
+                });
             }
-            List<Fact> matched = matchFacts(rubric, sentences.get(i), vectors.get(i));
-            if (matched.isEmpty()) {
+            // A sentence is one question, however many clauses: a fact answering any part of it answers it, so
+            // "not specified" is said only when nothing in the rubric does, and never next to a fact for it.
+            if (question && matched.isEmpty()) {
                 unanswered++;
             }
-            facts.addAll(matched);
-            if (stage == Stage.CLARIFY) {
-                matched.forEach(f -> clarifySignalOf(rubric, f).ifPresent(signals::add));
-            }
+            asked.addAll(matched);
         }
-        return new Analysis(Set.copyOf(signals), List.copyOf(facts), unanswered, wantsToMoveOn(vectors));
+        return new Analysis(Set.copyOf(signals), List.copyOf(asked), unanswered, wantsToMoveOn(vectors));
+    }
+
+    /** The facts the question clauses of a text ask for, one per clause at most. */
+    private List<Fact> factsAsked(Rubric rubric, String text) {
+        List<String> clauses = Sentences.split(text).stream().filter(Sentences::isQuestion).toList();
+        if (clauses.isEmpty()) {
+            return List.of();
+        }
+        List<float[]> vectors = embedder.embed(clauses);
+        Set<Fact> found = new LinkedHashSet<>();
+        for (int i = 0; i < clauses.size(); i++) {
+            facts.best(rubric, clauses.get(i), vectors.get(i)).ifPresent(found::add);
+        }
+        return List.copyOf(found);
     }
 
     /** Signals shown by a text, without stage context; for reading a whole transcript. */
@@ -123,35 +162,6 @@ public class CoverageDetector {
             }
         }
         return shown;
-    }
-
-    /**
-     * Scores each fact against one question: the better of its similarity to the fact's example questions and to
-     * the fact's answer, blended with word overlap; keeps the best and any within a small margin of it.
-     */
-    private List<Fact> matchFacts(Rubric rubric, String question, float[] vector) {
-        record Scored(Fact fact, double score) {
-        }
-        Set<String> questionWords = Lexical.words(question);
-        List<Scored> scored = new ArrayList<>();
-        for (Fact fact : rubric.facts()) {
-            double semantic = Math.max(SentenceEmbedder.bestSimilarity(vector, embedder.embedReferences(fact.questions())),
-                    SentenceEmbedder.bestSimilarity(vector, embedder.embedReferences(Sentences.split(fact.answer()))));
-            double lexical = Lexical.coverage(questionWords, factWords(fact));
-            double score = (1 - LEXICAL_WEIGHT) * semantic + LEXICAL_WEIGHT * lexical;
-            if (score >= thresholds.fact()) {
-                scored.add(new Scored(fact, score));
-            }
-        }
-        scored.sort((a, b) -> Double.compare(b.score(), a.score()));
-        // "How many users?" is close to both the users fact and the scale fact; reveal only what was asked.
-        double cut = scored.isEmpty() ? 0 : scored.get(0).score() - SENTENCE_MARGIN;
-        return scored.stream().filter(x -> x.score() >= cut).limit(MAX_FACTS_PER_QUESTION).map(Scored::fact).toList();
-    }
-
-    private Set<String> factWords(Fact fact) {
-        return factWords.computeIfAbsent(fact, f -> Lexical.words(String.join(" ", f.questions()) + " " + f.answer()
-                + " " + f.id().replace('-', ' ')));
     }
 
     /**

@@ -19,13 +19,22 @@ public final class Sentences {
     // "How many posts per day, and how fast must we decide?" asks two things; each part is matched on its own.
     private static final Pattern SECOND_QUESTION = Pattern.compile(
             "(?i)(?:[,;]\\s*|\\s+)(?:and|or|also|plus)\\s+(?=(?:what|what's|how|who|when|where|which|why|is|are|do|does|did|can|could|should|will|would)\\b)"
+            + "|,\\s+(?=(?:what|what's|how|who|when|where|which|why)\\b)"
             + "|;\\s+(?=(?:what|how|who|when|where|which|why|is|are|do|does|can|could|should|will|would)\\b)");
 
     private Sentences() {
     }
 
     public static List<String> split(String text) {
-        List<String> sentences = new ArrayList<>();
+        return grouped(text).stream().flatMap(List::stream).toList();
+    }
+
+    /**
+     * The sentences of a text, each as its clauses: "Which categories are in scope, what actions, and what
+     * languages?" is one sentence of three clauses. A fact that answers one clause answers the sentence's question.
+     */
+    public static List<List<String>> grouped(String text) {
+        List<List<String>> sentences = new ArrayList<>();
         for (String part : BOUNDARY.split(text.strip())) {
             String s = BULLET.matcher(part.strip()).replaceFirst("").strip();
             if (s.length() < 2) {
@@ -35,11 +44,13 @@ public final class Sentences {
             while (s.length() > MAX_SENTENCE_CHARS) {
                 int cut = s.lastIndexOf(' ', MAX_SENTENCE_CHARS);
                 cut = cut <= 0 ? MAX_SENTENCE_CHARS : cut;
-                sentences.add(s.substring(0, cut).strip());
+                sentences.add(List.of(s.substring(0, cut).strip()));
                 s = s.substring(cut).strip();
             }
             if (!s.isEmpty()) {
-                addClauses(s, sentences);
+                List<String> clauses = new ArrayList<>();
+                addClauses(s, clauses);
+                sentences.add(List.copyOf(clauses));
             }
         }
         return sentences;

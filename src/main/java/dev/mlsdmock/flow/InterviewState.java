@@ -3,7 +3,9 @@ package dev.mlsdmock.flow;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Where an interview stands, as plain values: who interviews, its current stage, when that stage started, and the
@@ -60,6 +62,38 @@ public record InterviewState(String interviewer, Integer tokenBudget, Stage stag
         turns.stream().filter(t -> t.role() == Role.INTERVIEWER && t.stage() == stage && t.probe() != null)
                 .forEach(t -> probed.add(t.probe()));
         return probed;
+    }
+
+    /**
+     * Which of a new candidate turn's signals were asked for first: each signal not shown before, with the seq of
+     * the latest interviewer turn (probe or hint) that asked about it. The rest were raised unprompted.
+     */
+    public Map<String, Integer> promptedBy(Set<String> newSignals) {
+        Set<String> before = signalsShown();
+        Map<String, Integer> prompted = new TreeMap<>();
+        for (TurnView t : turns) {
+            if (t.role() == Role.INTERVIEWER && t.probe() != null && newSignals.contains(t.probe())
+                    && !before.contains(t.probe())) {
+                prompted.put(t.probe(), t.seq());
+            }
+        }
+        return prompted;
+    }
+
+    /** How many hints about the signal the interviewer has given in the current stage. */
+    public int hintsGiven(String signalId) {
+        return (int) turns.stream().filter(t -> t.role() == Role.INTERVIEWER && t.stage() == stage
+                && t.kind() == TurnPlan.Kind.HINT && signalId.equals(t.probe())).count();
+    }
+
+    /** The text of the interviewer's last turn, or null before the first: what a "can you tell me?" refers to. */
+    public String lastInterviewerText() {
+        for (int i = turns.size() - 1; i >= 0; i--) {
+            if (turns.get(i).role() == Role.INTERVIEWER) {
+                return turns.get(i).text();
+            }
+        }
+        return null;
     }
 
     public boolean hasCandidateTurnIn(Stage s) {

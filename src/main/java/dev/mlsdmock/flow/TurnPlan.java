@@ -14,12 +14,22 @@ import java.util.List;
  * @param unanswered  questions of the candidate that the problem does not specify
  * @param probeId     id of the signal to ask about, for {@link Kind#PROBE}; otherwise null
  * @param variant     a counter for choosing between phrasings, so wording rotates deterministically
+ * @param reason      why the stage is being left: for {@link Kind#CLOSE} which advance ended the last stage, for a
+ *                    {@link Kind#PROBE} made before leaving on the candidate's request {@link Kind#ADVANCE_REQUESTED};
+ *                    otherwise null
+ * @param hintStep    for {@link Kind#HINT}: 0 for the first nudge about {@code probeId}, then 1, 2... for the
+ *                    more specific pointers; -1 when nothing is left to hint (and for every other kind)
  */
 public record TurnPlan(Kind kind, Stage stage, Stage from, List<String> factIds, int unanswered, String probeId,
-                       int variant) {
+                       int variant, Kind reason, int hintStep) {
 
     public TurnPlan {
         factIds = List.copyOf(factIds);
+    }
+
+    /** A plan with no particular reason and no hint. */
+    public TurnPlan(Kind kind, Stage stage, Stage from, List<String> factIds, int unanswered, String probeId, int variant) {
+        this(kind, stage, from, factIds, unanswered, probeId, variant, null, -1);
     }
 
     public enum Kind {
@@ -38,7 +48,9 @@ public record TurnPlan(Kind kind, Stage stage, Stage from, List<String> factIds,
         /** The last stage is done: close the interview. */
         CLOSE,
         /** The candidate ended the interview before the last stage was done. */
-        END_EARLY
+        END_EARLY,
+        /** Coach mode: a graduated hint toward a missing signal of the stage ({@code probeId}), on request. */
+        HINT
     }
 
     public boolean changesStage() {

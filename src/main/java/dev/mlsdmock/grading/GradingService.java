@@ -59,7 +59,9 @@ public class GradingService {
                 .orElseThrow(() -> new IllegalStateException("Interview " + interviewId + " no longer exists"));
         Rubric rubric = rubrics.find(loaded.problemId()).orElseThrow(() -> new IllegalStateException(
                 "The rubric of problem '" + loaded.problemId() + "' is not loaded; restore rubrics/" + loaded.problemId() + ".yaml"));
-        Scorecard card = grade(interviewId, rubric, loaded.transcript(), grader, level);
+        Prompting prompting = new Prompting(interviews.signalOrigins(interviewId).stream().collect(Collectors.toMap(
+                InterviewService.SignalOrigin::signalId, InterviewService.SignalOrigin::via, (a, b) -> a)));
+        Scorecard card = grade(interviewId, rubric, loaded.transcript(), grader, level, prompting);
         String body = serialise(card);
         QuarkusTransaction.requiringNew().run(() -> {
             ScorecardRecord record = new ScorecardRecord();
@@ -79,6 +81,11 @@ public class GradingService {
     }
 
     Scorecard grade(UUID interviewId, Rubric rubric, Transcript transcript, String grader, Level level) {
+        return grade(interviewId, rubric, transcript, grader, level, Prompting.none());
+    }
+
+    Scorecard grade(UUID interviewId, Rubric rubric, Transcript transcript, String grader, Level level,
+                    Prompting prompting) {
         Grader offline = graders.get(Grader.OFFLINE);
         Grader chosen = graders.getOrDefault(grader, offline);
         Grade grade;
@@ -96,7 +103,7 @@ public class GradingService {
             grade = offline.grade(rubric, transcript);
         }
         return ScorecardBuilder.build(UUID.randomUUID(), interviewId, rubric, level, transcript, grade, fallback,
-                Instant.now(clock));
+                Instant.now(clock), prompting);
     }
 
     public Scorecard read(ScorecardRecord record) {

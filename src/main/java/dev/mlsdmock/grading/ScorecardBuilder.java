@@ -29,6 +29,12 @@ public final class ScorecardBuilder {
 
     public static Scorecard build(UUID id, UUID interviewId, Rubric rubric, Level level, Transcript transcript,
                                   Grade grade, Fallback fallback, Instant createdAt) {
+        return build(id, interviewId, rubric, level, transcript, grade, fallback, createdAt, Prompting.none());
+    }
+
+    /** @param prompting how each shown signal first came up: criteria shown only after a probe or hint are marked */
+    static Scorecard build(UUID id, UUID interviewId, Rubric rubric, Level level, Transcript transcript,
+                           Grade grade, Fallback fallback, Instant createdAt, Prompting prompting) {
         Map<String, CriterionGrade> byId = grade.criteria().stream()
                 .collect(Collectors.toMap(CriterionGrade::criterionId, Function.identity(), (a, b) -> a));
         List<CriterionGrade> ordered = new ArrayList<>();
@@ -39,6 +45,7 @@ public final class ScorecardBuilder {
 
         List<CriterionScore> criteria = new ArrayList<>();
         List<StageScore> stages = new ArrayList<>();
+        List<Flag> promptFlags = new ArrayList<>();
         int allPoints = 0;
         int allMax = 0;
         for (Stage stage : Stage.values()) {
@@ -46,8 +53,9 @@ public final class ScorecardBuilder {
             int max = 0;
             for (Criterion c : rubric.stage(stage).criteria()) {
                 CriterionGrade g = verified.criteria().stream().filter(v -> v.criterionId().equals(c.id())).findFirst().orElseThrow();
-                criteria.add(new CriterionScore(c.id(), stage.id(), c.weight(), g.score(), g.rationale(), g.evidence()));
-                points += c.weight() * g.score();
+                int score = prompting.adjust(c, g.score(), level, promptFlags);
+                criteria.add(new CriterionScore(c.id(), stage.id(), c.weight(), score, g.rationale(), g.evidence()));
+                points += c.weight() * score;
                 max += c.weight() * 3;
             }
             stages.add(new StageScore(stage.id(), percent(points, max)));
@@ -57,6 +65,7 @@ public final class ScorecardBuilder {
         int overall = percent(allPoints, allMax);
         List<Flag> flags = new ArrayList<>(grade.flags());
         flags.addAll(verified.flags());
+        flags.addAll(promptFlags);
         if (fallback != null) {
             flags.add(new Flag("llm-fallback", null, "Graded by " + grade.grader() + " because " + fallback.from()
                     + " failed: " + fallback.reason()));

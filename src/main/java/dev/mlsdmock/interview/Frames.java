@@ -1,6 +1,7 @@
 package dev.mlsdmock.interview;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.mlsdmock.flow.TurnPlan;
 import dev.mlsdmock.flow.TurnView;
 
 import java.time.Instant;
@@ -21,14 +22,15 @@ public final class Frames {
     /**
      * A stored turn. For a candidate turn it is also the acknowledgement of the answer with that client id.
      * {@code fallback} is true (and present) only on an interviewer turn the offline interviewer spoke in place of
-     * the interview's model; it replaces any delta streamed for the same seq.
+     * the interview's model; it replaces any delta streamed for the same seq. {@code kind} is {@code "hint"} (and present)
+     * only on a coach-mode hint.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record TurnFrame(String type, int seq, String role, String stage, String text, Instant at, String clientId,
-                            Boolean fallback) {
+                            Boolean fallback, String kind) {
         public static TurnFrame of(TurnView t) {
             return new TurnFrame("turn", t.seq(), t.role().id(), t.stage().id(), t.text(), t.at(), t.clientId(),
-                    t.fallback() ? Boolean.TRUE : null);
+                    t.fallback() ? Boolean.TRUE : null, t.kind() == TurnPlan.Kind.HINT ? "hint" : null);
         }
     }
 
@@ -47,6 +49,13 @@ public final class Frames {
     public record ScorecardFrame(String type, String url) {
         public ScorecardFrame(String url) {
             this("scorecard", url);
+        }
+    }
+
+    /** Something the client should show, that is neither an error nor a turn (e.g. a hint refused in interview mode). */
+    public record NoticeFrame(String type, String code, String message) {
+        public NoticeFrame(String code, String message) {
+            this("notice", code, message);
         }
     }
 

@@ -24,6 +24,8 @@ public class Interview extends PanacheEntityBase {
 
     /** The interviewer recorded on an imported transcript. */
     public static final String IMPORTED = "import";
+    public static final String INTERVIEW = "interview";
+    public static final String COACH = "coach";
 
     @Id
     public UUID id;
@@ -60,6 +62,10 @@ public class Interview extends PanacheEntityBase {
     @Column(nullable = false)
     public String level = "senior";
 
+    /** {@value #INTERVIEW} (no help, as in a real loop) or {@value #COACH} (hints on request). */
+    @Column(nullable = false)
+    public String mode = INTERVIEW;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
@@ -93,6 +99,10 @@ public class Interview extends PanacheEntityBase {
         interview.stageStartedAt = endedAt;
         interview.endedAt = endedAt;
         return interview;
+    }
+
+    public boolean coaching() {
+        return COACH.equals(mode);
     }
 
     public boolean isActive() {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mlsdmock.interview.Frames.DeltaFrame;
 import dev.mlsdmock.interview.Frames.EndedFrame;
 import dev.mlsdmock.interview.Frames.ErrorFrame;
+import dev.mlsdmock.interview.Frames.NoticeFrame;
 import dev.mlsdmock.interview.Frames.TurnFrame;
 import dev.mlsdmock.flow.Role;
 import dev.mlsdmock.interview.InterviewDialogue.Acknowledged;
@@ -14,6 +15,7 @@ import dev.mlsdmock.interview.InterviewDialogue.Spoken;
 import dev.mlsdmock.error.ApiException;
 import dev.mlsdmock.limits.Limits;
 import dev.mlsdmock.limits.RateLimiter;
+import dev.mlsdmock.prompt.PromptLibrary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import org.jboss.logging.Logger;
@@ -37,13 +39,15 @@ public class InterviewConversation {
     private final ObjectMapper json;
     private final Instance<ScorecardLinks> scorecards;
     private final RateLimiter answers;
+    private final PromptLibrary prompts;
 
     public InterviewConversation(InterviewDialogue dialogue, ObjectMapper json, Instance<ScorecardLinks> scorecards,
-                                 Limits limits) {
+                                 Limits limits, PromptLibrary prompts) {
         this.dialogue = dialogue;
         this.json = json;
         this.scorecards = scorecards;
         this.answers = limits.answersPerAccount();
+        this.prompts = prompts;
     }
 
     /** A client connected: the stage, every stored turn, then the opening (new interview) or a pending reply. */
@@ -102,8 +106,9 @@ public class InterviewConversation {
             }
             case "advance" -> dialogue.advance(id, deltas(out)).ifPresentOrElse(s -> sendSpoken(s, out), () -> notActive(id));
             case "end" -> end(id, out);
+            case "hint" -> hint(id, out);
             default -> throw ApiException.badRequest("unknown_type", "Unknown frame type '" + frame.type()
-                    + "'. The types are answer, advance and end.");
+                    + "'. The types are answer, advance, end and hint.");
         }
     }
 
@@ -121,6 +126,15 @@ public class InterviewConversation {
             throw ApiException.tooManyRequests("rate_limited", "Too many answers in a short time; nothing was stored. "
                     + "Send it again in " + decision.retryAfterSeconds() + " seconds.", decision.retryAfterSeconds());
         }
+    }
+
+    /** Coach mode gets the next hint as a turn; interview mode a polite notice, and the interview goes on. */
+    private void hint(UUID id, FrameSink out) {
+        if (!dialogue.coaching(id)) {
+            out.send(new NoticeFrame("hints_off", prompts.offlinePhrases().hintRefused()));
+            return;
+        }
+        dialogue.hint(id, deltas(out)).ifPresentOrElse(s -> sendSpoken(s, out), () -> notActive(id));
     }
 
     private void end(UUID id, FrameSink out) {

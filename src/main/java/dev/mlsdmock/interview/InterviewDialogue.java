@@ -92,8 +92,9 @@ public class InterviewDialogue {
             return new Acknowledged(existing.get(), true, null);
         }
         Interview current = QuarkusTransaction.requiringNew().call(() -> InterviewIds.require(id));
+        String lastQuestion = QuarkusTransaction.requiringNew().call(() -> Turn.lastInterviewerText(id));
         // Embedding work happens before the row lock is taken.
-        Analysis analysis = coverage.analyze(rubricOf(current.problemId), current.stage, text);
+        Analysis analysis = coverage.analyze(rubricOf(current.problemId), current.stage, text, lastQuestion);
         return QuarkusTransaction.requiringNew().call(() -> {
             Interview interview = InterviewIds.lock(id);
             Optional<Turn> raced = Turn.byClientId(id, clientId);
@@ -104,8 +105,9 @@ public class InterviewDialogue {
                 throw ApiException.conflict("interview_ended", "This interview has ended; answers are no longer taken. "
                         + "Start a new interview to practise again.");
             }
+            InterviewState state = interview.state(Turn.transcript(id).stream().map(Turn::view).toList());
             Turn turn = Turn.candidate(id, Turn.lastSeq(id) + 1, interview.stage, text, Instant.now(clock), clientId,
-                    analysis.signalIds());
+                    analysis.signalIds()).promptedBy(state.promptedBy(analysis.signalIds()));
             turn.persist();
             return new Acknowledged(turn.view(), false, analysis);
         });
@@ -123,7 +125,8 @@ public class InterviewDialogue {
                 return Optional.empty();
             }
             TurnView last = state.turns().get(state.turns().size() - 1);
-            Analysis a = analysis != null ? analysis : coverage.analyze(rubric, last.stage(), last.text());
+            Analysis a = analysis != null ? analysis
+                    : coverage.analyze(rubric, last.stage(), last.text(), state.lastInterviewerText());
             return Optional.of(policy.reply(rubric, state, a, Instant.now(clock)));
         }, deltas);
     }
@@ -131,6 +134,16 @@ public class InterviewDialogue {
     /** The candidate asked for the next stage; empty when the interview has ended. */
     public Optional<Spoken> advance(UUID id, BiConsumer<Integer, String> deltas) {
         return speak(id, (rubric, state) -> Optional.of(policy.advanceRequested(state)), deltas);
+    }
+
+    /** Whether the interview is in coach mode, where the candidate may ask for hints. */
+    public boolean coaching(UUID id) {
+        return QuarkusTransaction.requiringNew().call(() -> InterviewIds.require(id).coaching());
+    }
+
+    /** Coach mode: the next hint of the ladder (StagePolicy#hint), stored as an interviewer turn. */
+    public Optional<Spoken> hint(UUID id, BiConsumer<Integer, String> deltas) {
+        return speak(id, (rubric, state) -> Optional.of(policy.hint(rubric, state)), deltas);
     }
 
     /** The candidate ended the interview: a closing turn, then the interview is ended. Empty when it had ended. */

@@ -40,7 +40,8 @@ public class InterviewResource {
     @POST
     public Response create(CreateInterview body) {
         Interview interview = body == null ? interviews.create(account.id(), null)
-                : interviews.create(account.id(), body.problemId(), body.interviewer(), body.tokenBudget(), body.level());
+                : interviews.create(account.id(), body.problemId(), body.interviewer(), body.tokenBudget(), body.level(),
+                body.mode());
         return Response.created(URI.create("/api/interviews/" + interview.id)).entity(Summary.of(interview)).build();
     }
 
@@ -68,8 +69,9 @@ public class InterviewResource {
     public Details get(@PathParam("id") String id) {
         InterviewService.Details details = interviews.details(account.id(), id);
         Interview i = details.interview();
-        return new Details(i.id, i.problemId, i.status.id(), i.stage.id(), i.interviewer, i.model, i.level, i.createdAt,
-                i.endedAt, details.turns().stream().map(TurnDto::of).toList(), Usage.of(details.turns(), i.tokenBudget));
+        return new Details(i.id, i.problemId, i.status.id(), i.stage.id(), i.interviewer, i.model, i.level, i.mode,
+                i.createdAt, i.endedAt, details.turns().stream().map(TurnDto::of).toList(),
+                Usage.of(details.turns(), i.tokenBudget));
     }
 
     /** Ends the interview (the same as the WebSocket "end" frame). Ending an ended interview changes nothing. */
@@ -84,41 +86,53 @@ public class InterviewResource {
      * @param interviewer {@code llm} or {@code offline}; when absent, the LLM if the server has one configured
      * @param tokenBudget optional cap on the tokens the LLM may use in this interview
      * @param level       target seniority for grading: mid, senior (the default) or staff
+     * @param mode        {@code interview} (the default) or {@code coach}: hints on request
      */
-    public record CreateInterview(String problemId, String interviewer, Integer tokenBudget, String level) {
+    public record CreateInterview(String problemId, String interviewer, Integer tokenBudget, String level, String mode) {
     }
 
     public record Status(String status) {
     }
 
     public record Summary(UUID id, String problemId, String status, String stage, String interviewer, String model,
-                          String level, Instant createdAt, Instant endedAt) {
+                          String level, String mode, Instant createdAt, Instant endedAt) {
         static Summary of(Interview i) {
-            return new Summary(i.id, i.problemId, i.status.id(), i.stage.id(), i.interviewer, i.model, i.level,
+            return new Summary(i.id, i.problemId, i.status.id(), i.stage.id(), i.interviewer, i.model, i.level, i.mode,
                     i.createdAt, i.endedAt);
         }
     }
 
     public record Details(UUID id, String problemId, String status, String stage, String interviewer, String model,
-                          String level, Instant createdAt, Instant endedAt, List<TurnDto> turns, Usage usage) {
+                          String level, String mode, Instant createdAt, Instant endedAt, List<TurnDto> turns, Usage usage) {
     }
 
     /**
      * @param source for an interviewer turn: {@code offline}, {@code <provider>/<model>}, {@code offline-fallback}
      *               or {@code offline-budget}
      * @param usage  for a model-spoken turn: its token counts
+     * @param kind   for an interviewer turn: what it did, e.g. {@code probe}, {@code hint}
+     * @param signals for a candidate turn: each rubric signal it showed first, with {@code prompted} null when raised
+     *               unprompted, or the seq of the interviewer turn (probe or hint) that asked about it
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record TurnDto(int seq, String role, String stage, String text, Instant at, String clientId, String source,
-                          Boolean fallback, TurnUsage usage) {
+                          Boolean fallback, TurnUsage usage, String kind, List<ShownSignal> signals) {
         static TurnDto of(TurnView t) {
             TurnUsage usage = t.inputTokens() == null && t.outputTokens() == null ? null
                     : new TurnUsage(t.inputTokens(), t.outputTokens());
+            List<ShownSignal> signals = t.signals().isEmpty() ? null : t.signals().stream().sorted()
+                    .map(s -> new ShownSignal(s, t.promptedBy().get(s))).toList();
             return new TurnDto(t.seq(), t.role().id(), t.stage().id(), t.text(), t.at(), t.clientId(), t.source(),
-                    t.fallback() ? Boolean.TRUE : null, usage);
+                    t.fallback() ? Boolean.TRUE : null, usage,
+                    t.kind() == null ? null : t.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), signals);
         }
     }
 
     public record TurnUsage(Integer inputTokens, Integer outputTokens) {
+    }
+
+    /** A signal a candidate turn showed; {@code prompted}: the seq of the probe or hint that asked for it, or null. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record ShownSignal(String id, Integer prompted) {
     }
 }

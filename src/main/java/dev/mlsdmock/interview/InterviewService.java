@@ -50,13 +50,25 @@ public class InterviewService {
      * @param tokenBudget the most tokens the model may use in this interview, or null for the configured default
      * @param level       the target seniority (mid, senior, staff) grading compares against; null means senior
      */
-    @Transactional
     public Interview create(long accountId, String problemId, String interviewer, Integer tokenBudget, String level) {
+        return create(accountId, problemId, interviewer, tokenBudget, level, null);
+    }
+
+    /** @param mode {@code interview} (the default, for null) or {@code coach} (hints on request) */
+    @Transactional
+    public Interview create(long accountId, String problemId, String interviewer, Integer tokenBudget, String level,
+                            String mode) {
+        String chosenMode = mode == null ? Interview.INTERVIEW : mode;
+        if (!chosenMode.equals(Interview.INTERVIEW) && !chosenMode.equals(Interview.COACH)) {
+            throw ApiException.badRequest("invalid_mode", "mode is '" + mode + "'; it must be \"interview\" (the default) "
+                    + "or \"coach\" (hints on request).");
+        }
         Level target = Level.require(level);
         rubrics.require(problemId);
         InterviewerChoice.Choice choice = interviewers.choose(interviewer, tokenBudget);
         Interview interview = Interview.start(accountId, problemId, target.id(), choice.interviewer(), choice.model(),
                 choice.tokenBudget(), Instant.now(clock));
+        interview.mode = chosenMode;
         interview.persist();
         return interview;
     }
@@ -96,6 +108,41 @@ public class InterviewService {
     public Optional<Record> find(UUID id) {
         Interview interview = Interview.findById(id);
         return Optional.ofNullable(interview).map(i -> Record.of(i, Turn.transcript(id).stream().map(Turn::view).toList()));
+    }
+
+    /**
+     * Every signal the candidate showed, in order, with whether it was raised unprompted or after an interviewer
+     * turn asked about it (a probe, or a hint in coach mode). Grading marks criteria shown only after a probe.
+     */
+    @Transactional
+    public List<SignalOrigin> signalOrigins(UUID id) {
+        List<TurnView> turns = Turn.transcript(id).stream().map(Turn::view).toList();
+        List<SignalOrigin> origins = new ArrayList<>();
+        Set<String> seen = new java.util.HashSet<>();
+        for (TurnView t : turns) {
+            for (String signal : t.signals()) {
+                if (t.role() == Role.CANDIDATE && seen.add(signal)) {
+                    Integer by = t.promptedBy().get(signal);
+                    String via = by == null ? SignalOrigin.UNPROMPTED : turns.stream().filter(x -> x.seq() == by)
+                            .findFirst().filter(x -> x.kind() == dev.mlsdmock.flow.TurnPlan.Kind.HINT)
+                            .map(x -> SignalOrigin.HINT).orElse(SignalOrigin.PROBE);
+                    origins.add(new SignalOrigin(signal, t.stage(), t.seq(), via, by));
+                }
+            }
+        }
+        return origins;
+    }
+
+    /**
+     * How a signal first came up.
+     *
+     * @param via        {@value #UNPROMPTED}, {@value #PROBE} or {@value #HINT}
+     * @param promptedBy the seq of the interviewer turn that asked about it; null when unprompted
+     */
+    public record SignalOrigin(String signalId, Stage stage, int shownAt, String via, Integer promptedBy) {
+        public static final String UNPROMPTED = "unprompted";
+        public static final String PROBE = "probe";
+        public static final String HINT = "hint";
     }
 
     /** Every ended interview (id and level), for finding the ones a crash left ungraded. */

@@ -17,10 +17,13 @@ import dev.mlsdmock.flow.TurnView;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** One utterance in an interview transcript, the record of truth for everything else (grading, replay, LLM memory). */
 @Entity
@@ -73,6 +76,13 @@ public class Turn extends PanacheEntityBase {
     @Column(name = "source")
     public String source;
 
+    /**
+     * For a candidate turn: the signals it showed first after an interviewer turn asked about them, as
+     * {@code signal@seq} pairs, comma-separated; null when every signal was raised unprompted.
+     */
+    @Column(name = "prompted")
+    public String prompted;
+
     /** For a model-spoken turn: the prompt tokens of the call, when the provider reported them. */
     @Column(name = "input_tokens")
     public Integer inputTokens;
@@ -123,9 +133,27 @@ public class Turn extends PanacheEntityBase {
         return turn;
     }
 
+    /** Records which of the turn's signals were asked for first, and by which interviewer turn. */
+    public Turn promptedBy(Map<String, Integer> bySignal) {
+        prompted = bySignal.isEmpty() ? null : bySignal.entrySet().stream().map(e -> e.getKey() + "@" + e.getValue())
+                .sorted().collect(Collectors.joining(","));
+        return this;
+    }
+
     public TurnView view() {
         return new TurnView(seq, role, stage, text, at, clientId, kind, probe, signalIds(), source, inputTokens,
-                outputTokens);
+                outputTokens, promptedMap());
+    }
+
+    private Map<String, Integer> promptedMap() {
+        Map<String, Integer> map = new TreeMap<>();
+        if (prompted != null && !prompted.isBlank()) {
+            for (String pair : prompted.split(",")) {
+                int at = pair.lastIndexOf('@');
+                map.put(pair.substring(0, at), Integer.parseInt(pair.substring(at + 1)));
+            }
+        }
+        return map;
     }
 
     public Set<String> signalIds() {
@@ -141,6 +169,12 @@ public class Turn extends PanacheEntityBase {
                 .createQuery("select max(t.seq) from Turn t where t.interviewId = :id", Integer.class)
                 .setParameter("id", interviewId).getSingleResult();
         return max == null ? 0 : max;
+    }
+
+    /** What the interviewer said last, or null before its first turn. */
+    public static String lastInterviewerText(UUID interviewId) {
+        return find("interviewId = ?1 and role = ?2 order by seq desc", interviewId, Role.INTERVIEWER)
+                .firstResultOptional().map(t -> ((Turn) t).text).orElse(null);
     }
 
     public static List<Turn> transcript(UUID interviewId) {

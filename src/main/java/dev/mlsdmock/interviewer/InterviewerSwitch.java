@@ -35,7 +35,8 @@ public class InterviewerSwitch implements Interviewer {
     /** The words of the planned turn, from the interview's interviewer or, for this turn only, the offline one. */
     @Override
     public Words speak(Rubric rubric, InterviewState state, TurnPlan plan, Consumer<String> deltas) {
-        if (!InterviewState.LLM.equals(state.interviewer())) {
+        // A hint is rubric text the candidate asked for; it is said as written, also in an LLM interview.
+        if (!InterviewState.LLM.equals(state.interviewer()) || plan.kind() == TurnPlan.Kind.HINT) {
             return offline.speak(rubric, state, plan, deltas);
         }
         Integer budget = state.tokenBudget();

@@ -49,15 +49,31 @@ public class OfflineInterviewer implements Interviewer {
                     "opening", rubric.opening(),
                     "minutes", String.valueOf(budgets.total().toMinutes()),
                     "question", p.stageQuestion(plan.stage()))));
-            case PROBE -> append(text, pick(p.probeLeadIns(), plan.variant()) + probeQuestion(rubric, plan));
+            case PROBE -> append(text, (plan.reason() == TurnPlan.Kind.ADVANCE_REQUESTED ? p.beforeMovingOn()
+                    : pick(p.probeLeadIns(), plan.variant())) + probeQuestion(rubric, plan));
             case KEEP_GOING -> append(text, p.keepGoing());
             case ADVANCE_COVERED -> append(text, transition(p, p.transitionCovered(), plan));
             case ADVANCE_REQUESTED -> append(text, transition(p, p.transitionRequested(), plan));
             case ADVANCE_OVER_TIME -> append(text, transition(p, p.transitionOverTime(), plan));
-            case CLOSE -> append(text, p.closing());
+            case CLOSE -> append(text, plan.reason() == TurnPlan.Kind.ADVANCE_OVER_TIME ? p.closingOverTime()
+                    : plan.reason() == TurnPlan.Kind.ADVANCE_REQUESTED ? p.closingRequested() : p.closing());
             case END_EARLY -> append(text, p.endedEarly());
+            case HINT -> append(text, hint(rubric, p, plan));
         }
         return text.toString();
+    }
+
+    /** Step 0 is a nudge, later steps more specific pointers; a signal without hints of its own borrows them. */
+    private static String hint(Rubric rubric, OfflinePhrases p, TurnPlan plan) {
+        if (plan.probeId() == null || plan.hintStep() < 0) {
+            return p.hintsExhausted();
+        }
+        Rubric.Signal signal = rubric.signal(plan.probeId()).orElseThrow(() -> new IllegalStateException(
+                "Rubric " + rubric.id() + " has no signal '" + plan.probeId() + "' to hint at"));
+        if (!signal.hints().isEmpty()) {
+            return signal.hints().get(Math.min(plan.hintStep(), signal.hints().size() - 1));
+        }
+        return plan.hintStep() == 0 ? p.hintNudge(plan.stage()) : fill(p.hintPointer(), Map.of("probe", signal.probe()));
     }
 
     private static String probeQuestion(Rubric rubric, TurnPlan plan) {

@@ -78,9 +78,19 @@ public record Rubric(String id, String title, String summary, String opening, Li
     /**
      * Something a strong candidate shows in a stage. {@code examples} are things a candidate might say, used
      * for semantic matching; {@code keywords} are optional exact phrases; {@code probe} is the follow-up
-     * question asked when the signal is missing.
+     * question asked when the signal is missing. A {@code key} signal is probed before the others and before the
+     * stage is left; {@code hints} are coach-mode hints, from a nudge to a more specific pointer (may be empty).
      */
-    public record Signal(String id, String description, List<String> examples, List<String> keywords, String probe) {
+    public record Signal(String id, String description, List<String> examples, List<String> keywords, String probe,
+                         boolean key, List<String> hints) {
+
+        public Signal {
+            hints = hints == null ? List.of() : List.copyOf(hints);
+        }
+
+        public Signal(String id, String description, List<String> examples, List<String> keywords, String probe) {
+            this(id, description, examples, keywords, probe, false, List.of());
+        }
     }
 
     public record RedFlag(String id, String description) {

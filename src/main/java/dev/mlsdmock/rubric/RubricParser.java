@@ -36,6 +36,7 @@ public final class RubricParser {
     private static final Set<FactTopic> REQUIRED_TOPICS = EnumSet.of(FactTopic.BUSINESS_GOAL, FactTopic.USERS,
             FactTopic.SCALE, FactTopic.LATENCY, FactTopic.DATA, FactTopic.CONSTRAINTS);
     private static final int MIN_SIGNALS_PER_STAGE = 2;
+    private static final int MAX_HINTS = 3;
 
     private final YAMLMapper yaml = new YAMLMapper();
 
@@ -137,7 +138,7 @@ public final class RubricParser {
     }
 
     private static Signal signal(RubricFields r, JsonNode s, String path, Set<String> signalIds) {
-        r.allowOnly(s, path, "id", "description", "examples", "keywords", "probe");
+        r.allowOnly(s, path, "id", "description", "examples", "keywords", "probe", "key", "hints");
         String signalId = r.id(s, path + ".id");
         if (!signalIds.add(signalId)) {
             throw r.error(path + ".id", "duplicate signal id '" + signalId + "'");
@@ -150,8 +151,41 @@ public final class RubricParser {
             throw r.error(path + ".probe", "must ask exactly one question (one '?')");
         }
         List<String> keywords = s.has("keywords") ? r.strings(s, path + ".keywords", 0, 60) : List.of();
-        return new Signal(signalId, r.text(s, path + ".description", 300),
-                r.strings(s, path + ".examples", 1, 400), keywords, probe);
+        String description = r.text(s, path + ".description", 300);
+        return new Signal(signalId, description, r.strings(s, path + ".examples", 1, 400), keywords, probe,
+                key(r, s, path), hints(r, s, path, description));
+    }
+
+    private static boolean key(RubricFields r, JsonNode s, String path) {
+        if (!s.has("key")) {
+            return false;
+        }
+        if (!s.get("key").isBoolean()) {
+            throw r.error(path + ".key", "must be true or false");
+        }
+        return s.get("key").asBoolean();
+    }
+
+    /** Hints lead to a signal without giving it away: never its description, at most one question each. */
+    private static List<String> hints(RubricFields r, JsonNode s, String path, String description) {
+        if (!s.has("hints")) {
+            return List.of();
+        }
+        List<String> hints = r.strings(s, path + ".hints", 1, 300);
+        if (hints.size() > MAX_HINTS) {
+            throw r.error(path + ".hints", "has " + hints.size() + " hints; at most " + MAX_HINTS
+                    + " (a nudge, then more specific pointers)");
+        }
+        for (int i = 0; i < hints.size(); i++) {
+            String hint = hints.get(i);
+            if (hint.chars().filter(c -> c == '?').count() > 1) {
+                throw r.error(path + ".hints[" + i + "]", "must ask at most one question (one '?')");
+            }
+            if (hint.equalsIgnoreCase(description)) {
+                throw r.error(path + ".hints[" + i + "]", "must not repeat the signal's description: a hint points the way, never gives the answer");
+            }
+        }
+        return hints;
     }
 
     /** A short content hash: a scorecard records which wording of the rubric it was graded against. */

@@ -42,7 +42,7 @@ $('#start-form').addEventListener('submit', async event => {
   event.preventDefault();
   errorBox.hidden = true;
   const form = new FormData(event.target);
-  const body = { problemId: form.get('problem'), level: form.get('level') };
+  const body = { problemId: form.get('problem'), level: form.get('level'), mode: form.get('mode') ?? 'interview' };
   if (!$('#interviewer-choice').hidden) body.interviewer = form.get('interviewer');
   $('#start').disabled = true;
   try {

@@ -13,7 +13,7 @@ const ANSWER_ERRORS = new Set(['empty_answer', 'answer_too_long', 'invalid_answe
 
 const ui = {
   conversation: $('#conversation'), answer: $('#answer'), send: $('#send'), advance: $('#advance'), end: $('#end'),
-  conn: $('#conn'), retry: $('#retry'), error: $('#error'), clock: $('#clock'), clockNote: $('#clock-note'),
+  hint: $('#hint'), conn: $('#conn'), retry: $('#retry'), error: $('#error'), clock: $('#clock'), clockNote: $('#clock-note'),
   stageLabel: $('#stage-label'), stagebar: $('#stagebar'), count: $('#count'), ended: $('#ended'),
 };
 
@@ -27,6 +27,7 @@ let socket = null;
 let attempt = 0;
 let retryTimer = null;
 let everOpened = false;
+let coaching = false; // coach mode: the Hint button asks the interviewer for a graduated hint
 
 function loadPending() {
   try {
@@ -115,6 +116,7 @@ function handle(frame) {
     case 'ended': onEnded(); break;
     case 'scorecard': onScorecard(frame); break;
     case 'error': onError(frame); break;
+    case 'notice': showError(ui.error, frame); break;
     default: break; // a newer server may send frames this page does not know yet
   }
 }
@@ -268,9 +270,9 @@ function render() {
 }
 
 function turnItem(turn) {
-  const who = turn.role === 'candidate' ? 'You' : 'Interviewer';
+  const who = turn.role === 'candidate' ? 'You' : turn.kind === 'hint' ? 'Interviewer · hint' : 'Interviewer';
   const time = new Date(turn.at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-  return el('li', { class: `turn ${turn.role}`, dataset: { seq: turn.seq } },
+  return el('li', { class: `turn ${turn.role}${turn.kind === 'hint' ? ' hint' : ''}`, dataset: { seq: turn.seq } },
     el('div', { class: 'meta' }, el('span', { text: who }), el('time', { datetime: turn.at, text: time })),
     el('p', { class: 'text', text: turn.text }));
 }
@@ -280,6 +282,8 @@ function updateControls() {
   ui.answer.disabled = ended;
   ui.send.disabled = ended;
   ui.advance.disabled = ended || !open;
+  ui.hint.hidden = !coaching;
+  ui.hint.disabled = ended || !open;
   ui.end.disabled = ended || !open;
   $('#composer').hidden = ended;
   render();
@@ -323,6 +327,10 @@ ui.advance.addEventListener('click', () => {
   ui.error.hidden = true;
   sendFrame({ type: 'advance' });
 });
+ui.hint.addEventListener('click', () => {
+  ui.error.hidden = true;
+  sendFrame({ type: 'hint' });
+});
 ui.end.addEventListener('click', () => $('#end-dialog').showModal());
 $('#end-cancel').addEventListener('click', () => $('#end-dialog').close());
 $('#end-confirm').addEventListener('click', () => {
@@ -347,6 +355,8 @@ async function main() {
   const [, problems, interview] = await Promise.all([initHeader(), problemTitles(), get(`/api/interviews/${encodeURIComponent(id)}`)]);
   const title = problems.get(interview.problemId)?.title ?? interview.problemId;
   $('#problem-title').textContent = title;
+  coaching = interview.mode === 'coach';
+  updateControls();
   document.title = `${title} · MLSD mock interviewer`;
   setInterval(tick, 1000);
   connect();

@@ -2,6 +2,7 @@ package dev.mlsdmock.coverage;
 
 import dev.mlsdmock.flow.Stage;
 import dev.mlsdmock.rubric.Rubric;
+import dev.mlsdmock.support.TestPrompts;
 import dev.mlsdmock.support.TestRubrics;
 import org.junit.jupiter.api.Test;
 
@@ -12,10 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Runs the real in-process embedding model against the shipped ad click prediction rubric. */
 class CoverageDetectorTest {
 
-    private static final SentenceEmbedder EMBEDDER = new SentenceEmbedder();
-    private final CoverageDetector detector = new CoverageDetector(EMBEDDER,
-            new CoverageDetector.Thresholds(0.55, 0.45, 0.72, 0.06),
-            () -> List.of("Let's move on to the next step.", "Shall we go to the next stage?"));
+    private final CoverageDetector detector = TestPrompts.detector();
     private final Rubric rubric = TestRubrics.load("ad-click-prediction");
 
     @Test

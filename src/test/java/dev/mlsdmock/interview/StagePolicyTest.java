@@ -158,6 +158,66 @@ class StagePolicyTest {
         assertThat(budgets.remainingSeconds(Stage.CLARIFY, START, START.plusSeconds(330))).isEqualTo(-30);
     }
 
+    @Test
+    void keySignalsAreProbedFirst() {
+        interviewer(Stage.EVALUATE, Kind.ADVANCE_COVERED, null);
+        candidate(Stage.EVALUATE);
+        TurnPlan plan = policy.reply(rubric, state(Stage.EVALUATE), Analysis.empty(), START.plusSeconds(30));
+        assertThat(signals(Stage.EVALUATE).get(0).key()).isFalse();
+        assertThat(plan.probeId()).isEqualTo("eval-online-ab");
+    }
+
+    @Test
+    void aMoveOnRequestWithAKeyGapGetsThatProbeOnceThenMovesOn() {
+        interviewer(Stage.MODEL, Kind.ADVANCE_COVERED, null);
+        candidate(Stage.MODEL);
+        Analysis moveOn = new Analysis(Set.of(), List.of(), 0, true);
+        TurnPlan plan = policy.reply(rubric, state(Stage.MODEL), moveOn, START.plusSeconds(30));
+        assertThat(plan.kind()).isEqualTo(Kind.PROBE);
+        assertThat(plan.probeId()).isEqualTo("model-baseline-tradeoffs");
+        assertThat(plan.reason()).isEqualTo(Kind.ADVANCE_REQUESTED);
+        interviewer(Stage.MODEL, Kind.PROBE, plan.probeId());
+        candidate(Stage.MODEL);
+        plan = policy.reply(rubric, state(Stage.MODEL), moveOn, START.plusSeconds(60));
+        assertThat(plan.kind()).isEqualTo(Kind.ADVANCE_REQUESTED);
+        assertThat(plan.stage()).isEqualTo(Stage.EVALUATE);
+    }
+
+    @Test
+    void theClosingCarriesWhyTheLastStageEnded() {
+        interviewer(Stage.MONITOR, Kind.ADVANCE_COVERED, null);
+        candidate(Stage.MONITOR);
+        TurnPlan late = policy.reply(rubric, state(Stage.MONITOR), Analysis.empty(), START.plus(Duration.ofMinutes(6)));
+        assertThat(late.kind()).isEqualTo(Kind.CLOSE);
+        assertThat(late.reason()).isEqualTo(Kind.ADVANCE_OVER_TIME);
+        TurnPlan asked = policy.reply(rubric, state(Stage.MONITOR), new Analysis(Set.of(), List.of(), 0, true), START.plusSeconds(5));
+        assertThat(asked.reason()).isEqualTo(Kind.ADVANCE_REQUESTED);
+    }
+
+    @Test
+    void hintsClimbTheLadderOfTheMostImportantMissingSignalThenTheNext() {
+        interviewer(Stage.MODEL, Kind.ADVANCE_COVERED, null);
+        List<String> steps = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            TurnPlan hint = policy.hint(rubric, state(Stage.MODEL));
+            assertThat(hint.kind()).isEqualTo(Kind.HINT);
+            assertThat(hint.changesStage()).isFalse();
+            steps.add(hint.probeId() + "#" + hint.hintStep());
+            interviewer(Stage.MODEL, Kind.HINT, hint.probeId());
+        }
+        assertThat(steps).containsExactly("model-baseline-tradeoffs#0", "model-baseline-tradeoffs#1",
+                "model-feature-interactions#0", "model-feature-interactions#1");
+    }
+
+    @Test
+    void withEverySignalShownThereIsNoHintLeft() {
+        interviewer(Stage.MODEL, Kind.ADVANCE_COVERED, null);
+        candidate(Stage.MODEL, signals(Stage.MODEL).stream().map(Signal::id).toArray(String[]::new));
+        TurnPlan hint = policy.hint(rubric, state(Stage.MODEL));
+        assertThat(hint.probeId()).isNull();
+        assertThat(hint.hintStep()).isEqualTo(-1);
+    }
+
     private List<Signal> signals(Stage stage) {
         return rubric.stage(stage).signals();
     }

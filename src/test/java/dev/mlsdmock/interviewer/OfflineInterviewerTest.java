@@ -73,6 +73,30 @@ class OfflineInterviewerTest {
     }
 
     @Test
+    void onlyAnOverTimeClosingSaysTheTimeIsUp() {
+        String overTime = speak(new TurnPlan(Kind.CLOSE, Stage.MONITOR, Stage.MONITOR, List.of(), 0, null, 0,
+                Kind.ADVANCE_OVER_TIME, -1));
+        String covered = speak(new TurnPlan(Kind.CLOSE, Stage.MONITOR, Stage.MONITOR, List.of(), 0, null, 0,
+                Kind.ADVANCE_COVERED, -1));
+        String requested = speak(new TurnPlan(Kind.CLOSE, Stage.MONITOR, Stage.MONITOR, List.of(), 0, null, 0,
+                Kind.ADVANCE_REQUESTED, -1));
+        assertThat(overTime).contains("end of the time");
+        assertThat(covered).doesNotContain("time");
+        assertThat(requested).doesNotContain("time");
+        assertThat(questions(overTime + covered + requested)).isZero();
+    }
+
+    @Test
+    void aHintWithoutRubricHintsIsTheStageNudgeThenThePointedProbe() {
+        Rubric.Signal signal = rubric.stage(Stage.CLARIFY).signals().get(0);
+        String nudge = speak(new TurnPlan(Kind.HINT, Stage.CLARIFY, Stage.CLARIFY, List.of(), 0, signal.id(), 0, null, 0));
+        String pointer = speak(new TurnPlan(Kind.HINT, Stage.CLARIFY, Stage.CLARIFY, List.of(), 0, signal.id(), 0, null, 1));
+        assertThat(nudge).startsWith("A hint:").doesNotContain(signal.description());
+        assertThat(pointer).isEqualTo("A more specific pointer: " + signal.probe());
+        assertThat(questions(pointer)).isEqualTo(1);
+    }
+
+    @Test
     void closingAsksNothing() {
         assertThat(questions(speak(new TurnPlan(Kind.CLOSE, Stage.MONITOR, Stage.MONITOR, List.of(), 0, null, 0)))).isZero();
         assertThat(questions(speak(new TurnPlan(Kind.END_EARLY, Stage.DATA, Stage.DATA, List.of(), 0, null, 0)))).isZero();

@@ -75,6 +75,28 @@ class RubricParserTest {
         expectError("id: [unclosed", "", "not valid YAML");
     }
 
+    @Test
+    void keySignalsAndHintsAreOptionalAndValidated() {
+        String probe = "        probe: How big is it\\?\n";
+        String withBoth = minimal().replaceFirst(probe, "        probe: How big is it?\n        key: true\n"
+                + "        hints: [\"A hint: think about volume.\", \"A more specific pointer: what happens at peak?\"]\n");
+        Rubric.Signal first = parser.parse("rubrics/tiny.yaml", withBoth).stage(Stage.CLARIFY).signals().get(0);
+        assertThat(first.key()).isTrue();
+        assertThat(first.hints()).containsExactly("A hint: think about volume.", "A more specific pointer: what happens at peak?");
+        Rubric.Signal plain = parser.parse("rubrics/tiny.yaml", minimal()).stage(Stage.CLARIFY).signals().get(0);
+        assertThat(plain.key()).isFalse();
+        assertThat(plain.hints()).isEmpty();
+
+        expectError(minimal().replaceFirst(probe, "        probe: How big is it?\n        key: sometimes\n"),
+                "stages.clarify.signals[0].key", "must be true or false");
+        expectError(minimal().replaceFirst(probe, "        probe: How big is it?\n        hints: [\"Why? How?\"]\n"),
+                "stages.clarify.signals[0].hints[0]", "at most one question");
+        expectError(minimal().replaceFirst(probe, "        probe: How big is it?\n        hints: [a, b, c, d]\n"),
+                "stages.clarify.signals[0].hints", "at most 3");
+        expectError(minimal().replaceFirst(probe, "        probe: How big is it?\n        hints: []\n"),
+                "stages.clarify.signals[0].hints", "needs at least 1");
+    }
+
     private void expectError(String yaml, String field, String problem) {
         assertThatThrownBy(() -> parser.parse("rubrics/tiny.yaml", yaml))
                 .isInstanceOf(RubricException.class)

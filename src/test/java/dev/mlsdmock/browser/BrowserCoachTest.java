@@ -1,0 +1,59 @@
+package dev.mlsdmock.browser;
+
+import dev.mlsdmock.support.Api;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.WebElement;
+
+import java.net.URL;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Coach mode in headless Chromium: start in coach mode, press Hint, see the hint turn; no Hint button otherwise. */
+@QuarkusTest
+@TestProfile(BrowserProfile.class)
+class BrowserCoachTest {
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Test
+    void inCoachModeTheHintButtonBringsAGraduatedHintTurn() {
+        String username = Api.newAccount();
+        try (Browser b = Browser.laptop(base)) {
+            b.logIn(username, Api.PASSWORD);
+            b.await(d -> b.findAll("#problems input[name=problem]").size() == 10, "ten problems");
+            b.find("label[for=problem-harmful-content-detection]").click();
+            b.find("label[for=mode-coach]").click();
+            b.find("#start").click();
+            b.await(d -> b.currentPath().startsWith("/interview.html?id="), "the interview page");
+            b.awaitVisible("#conversation li.turn.interviewer:not(.streaming)[data-seq='1']");
+            b.await(d -> "connected".equals(b.find("#conn").getAttribute("data-state")), "connected");
+
+            b.awaitVisible("#hint").click();
+            WebElement hint = b.awaitVisible("#conversation li.turn.interviewer.hint[data-seq='2']");
+            assertThat(hint.getText()).contains("Interviewer · hint").contains("A hint:");
+            b.screenshot("coach-hint");
+
+            b.find("#hint").click();
+            WebElement pointer = b.awaitVisible("#conversation li.turn.interviewer.hint[data-seq='3']");
+            assertThat(pointer.getText()).contains("A more specific pointer:");
+            assertThat(b.consoleErrors()).isEmpty();
+        }
+    }
+
+    @Test
+    void inInterviewModeThereIsNoHintButton() {
+        String username = Api.newAccount();
+        String id = Api.newInterview(username, "news-feed");
+        try (Browser b = Browser.laptop(base)) {
+            b.logIn(username, Api.PASSWORD);
+            b.open("/interview.html?id=" + id);
+            b.awaitVisible("#conversation li.turn.interviewer:not(.streaming)[data-seq='1']");
+            b.await(d -> "connected".equals(b.find("#conn").getAttribute("data-state")), "connected");
+            assertThat(b.find("#hint").isDisplayed()).isFalse();
+        }
+    }
+}
