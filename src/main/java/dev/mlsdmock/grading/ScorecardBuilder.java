@@ -18,9 +18,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Turns a grader's verdicts into a scorecard: verifies the evidence, then weights criterion scores (0-3) into stage
- * scores and an overall score (0-100) and maps the overall score to the level's recommendation. The arithmetic is
- * the same whichever grader produced the verdicts.
+ * Turns a grader's verdicts into a scorecard: verifies the evidence, cleans the rationales ({@link RationaleText}),
+ * then weights criterion scores (0-3) into stage scores and an overall score (0-100) and maps the overall score to
+ * the level's recommendation. The arithmetic is the same whichever grader produced the verdicts.
  */
 public final class ScorecardBuilder {
 
@@ -46,7 +46,7 @@ public final class ScorecardBuilder {
             int max = 0;
             for (Criterion c : rubric.stage(stage).criteria()) {
                 CriterionGrade g = verified.criteria().stream().filter(v -> v.criterionId().equals(c.id())).findFirst().orElseThrow();
-                criteria.add(new CriterionScore(c.id(), stage.id(), c.weight(), g.score(), g.rationale(), g.evidence()));
+                criteria.add(criterionScore(rubric, c, g));
                 points += c.weight() * g.score();
                 max += c.weight() * 3;
             }
@@ -56,13 +56,21 @@ public final class ScorecardBuilder {
         }
         int overall = percent(allPoints, allMax);
         List<Flag> flags = new ArrayList<>(grade.flags());
-        flags.addAll(verified.flags());
         if (fallback != null) {
             flags.add(new Flag("llm-fallback", null, "Graded by " + grade.grader() + " because " + fallback.from()
                     + " failed: " + fallback.reason()));
         }
         return new Scorecard(id, interviewId, rubric.id(), rubric.version(), grade.grader(), fallback, level.id(), overall,
                 rubric.expectations().get(level).recommend(overall).id(), stages, criteria, flags, grade.spread(), createdAt);
+    }
+
+    /** The grader's words cleaned of ids and notes; the rubric's descriptor of a 3 shown apart from them. */
+    private static CriterionScore criterionScore(Rubric rubric, Criterion c, CriterionGrade g) {
+        String shown = RationaleText.clean(rubric, g.shown());
+        String missing = g.score() == 3 ? null : RationaleText.clean(rubric, g.missing());
+        String rationale = missing == null ? shown : shown == null ? missing : shown + " " + missing;
+        return new CriterionScore(c.id(), c.stage().id(), c.weight(), g.score(), rationale, g.evidence(), shown, missing,
+                c.levels().get(3));
     }
 
     private static int percent(int points, int max) {

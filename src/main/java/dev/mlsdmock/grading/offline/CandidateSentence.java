@@ -13,9 +13,12 @@ import java.util.List;
 /**
  * A candidate sentence as the offline grader weighs it: its turn and stage, its place in the turn, its text,
  * {@code normalised} (its text as rubric keywords are matched against it) and {@code context} (the sentence with
- * its neighbours in the same turn, where its reasoning usually is).
+ * its neighbours in the same turn, where its reasoning usually is). {@code quote} is the sentence as it occurs in
+ * the turn, so that the grader's own quotes always pass {@code EvidenceVerifier}: splitting may add a question mark
+ * to a question's second half, which a quote must not carry.
  */
-record CandidateSentence(int seq, Stage stage, int index, String sentence, String normalised, String context) {
+record CandidateSentence(int seq, Stage stage, int index, String sentence, String normalised, String context,
+                         String quote) {
 
     /** Candidate sentences with their turn and neighbours; sentences addressed to the grader are flagged and dropped. */
     static List<CandidateSentence> of(Transcript transcript, List<Flag> flags) {
@@ -40,9 +43,18 @@ record CandidateSentence(int seq, Stage stage, int index, String sentence, Strin
                 String context = clean.get(i) + (i + 1 < clean.size() ? " " + clean.get(i + 1) : "")
                         + (i > 0 ? " " + clean.get(i - 1) : "");
                 units.add(new CandidateSentence(line.seq(), line.stage(), i, clean.get(i),
-                        Keywords.normalise(clean.get(i)), context));
+                        Keywords.normalise(clean.get(i)), context, quoteOf(clean.get(i), line.text())));
             }
         }
         return units;
+    }
+
+    /** The sentence as it occurs in the turn: without the question mark that splitting may have added. */
+    private static String quoteOf(String sentence, String turn) {
+        String text = turn.replaceAll("\\s+", " ");
+        if (!text.contains(sentence.replaceAll("\\s+", " ")) && sentence.endsWith("?")) {
+            return sentence.substring(0, sentence.length() - 1).strip();
+        }
+        return sentence;
     }
 }

@@ -28,8 +28,12 @@ import java.util.TreeSet;
  */
 public class OfflineGrader implements Grader {
 
-    /** Added to a sentence's similarity to the signals of the stage it was said in. */
-    private static final double STAGE_BONUS = 0.15;
+    /**
+     * Added to a sentence's similarity to the signals of the stage it was said in: a weak prior (the same words can
+     * mean framing in one step and calibration in another), small enough that a sentence clearly about another
+     * stage's point counts there, wherever it was said.
+     */
+    private static final double STAGE_BONUS = 0.05;
     /** A sentence counts for a signal only within this much of its best-matching signal. */
     private static final double COMPETING_MARGIN = 0.08;
 
@@ -89,8 +93,7 @@ public class OfflineGrader implements Grader {
                     // A sentence is evidence for the signals it is closest to, not for everything it vaguely
                     // resembles: otherwise one sentence rich in numbers would be the best evidence everywhere.
                     boolean close = similarity >= matchThreshold && similarity >= top[i] - COMPETING_MARGIN;
-                    boolean keyword = u.stage() == stageOf(rubric, signalId)
-                            && signal.keywords().stream().anyMatch(k -> Keywords.contains(u.normalised(), k));
+                    boolean keyword = signal.keywords().stream().anyMatch(k -> Keywords.contains(u.normalised(), k));
                     if (!close && !keyword) {
                         continue;
                     }
@@ -117,7 +120,7 @@ public class OfflineGrader implements Grader {
 
         List<CriterionGrade> grades = new ArrayList<>();
         for (Criterion criterion : rubric.allCriteria()) {
-            grades.add(CriterionScoring.grade(criterion, bestBySignal));
+            grades.add(CriterionScoring.grade(criterion, bestBySignal, id -> rubric.signal(id).orElseThrow().description()));
         }
         return new Grade(label, grades, flags, null);
     }
