@@ -16,9 +16,10 @@ import java.util.Set;
  * of, forwards or backwards (real interviews come back to metrics or data late); a turn that shows none, or ties,
  * stays in the stage of the answer before it. An unlabelled interviewer turn belongs to the stage of the answer that
  * follows it (the question opens that stage). The grader does not depend on this placement (a stage is only a weak
- * prior there); it is what the replay and the stage chart read.
+ * prior there); it is what the replay and the stage chart read. Public for the calibration harness, which places
+ * transcripts the way an import does.
  */
-final class StagePlacement {
+public final class StagePlacement {
 
     private StagePlacement() {
     }
@@ -29,7 +30,7 @@ final class StagePlacement {
      * @param given    for each turn, the stage the import named, or null
      * @return the stage of each turn
      */
-    static List<Stage> stages(Rubric rubric, List<Role> roles, List<Set<String>> detected, List<Stage> given) {
+    public static List<Stage> stages(Rubric rubric, List<Role> roles, List<Set<String>> detected, List<Stage> given) {
         Map<String, Stage> stageOfSignal = new java.util.HashMap<>();
         rubric.stages().forEach((stage, r) -> r.signals().forEach(sig -> stageOfSignal.put(sig.id(), stage)));
         Stage current = Stage.CLARIFY;
