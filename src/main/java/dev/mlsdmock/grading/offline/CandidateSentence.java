@@ -20,7 +20,7 @@ import java.util.List;
 record CandidateSentence(int seq, Stage stage, int index, String sentence, String normalised, String context,
                          String quote) {
 
-    /** Candidate sentences with their turn and neighbours; sentences addressed to the grader are flagged and dropped. */
+    /** Candidate sentences with their turn and neighbours; a turn with text addressed to the grader is flagged and dropped. */
     static List<CandidateSentence> of(Transcript transcript, List<Flag> flags) {
         List<CandidateSentence> units = new ArrayList<>();
         for (Transcript.Line line : transcript.candidateLines()) {
@@ -36,8 +36,11 @@ record CandidateSentence(int seq, Stage stage, int index, String sentence, Strin
                 }
             }
             if (injection != null) {
+                // The whole turn is ignored, not only the sentence addressed to the grader: an attempt to manipulate
+                // the grade never pays, and an answer wrapped around it cannot be taken at face value.
                 flags.add(new Flag("injection", line.seq(), "The turn contains " + injection
-                        + "; it was ignored and earns nothing."));
+                        + "; the turn was ignored and earns nothing."));
+                continue;
             }
             for (int i = 0; i < clean.size(); i++) {
                 String context = clean.get(i) + (i + 1 < clean.size() ? " " + clean.get(i + 1) : "")

@@ -63,7 +63,7 @@ final class CriterionScoring {
             parts.add("Showed with reasoning: " + join(reasoned) + ".");
         }
         if (!thin.isEmpty()) {
-            parts.add((reasoned.isEmpty() ? "Touched on" : "Touched on, without the why,") + ": " + join(thin) + ".");
+            parts.add((reasoned.isEmpty() ? "Touched on" : "Also touched on, without the why") + ": " + join(thin) + ".");
         }
         if (!listed.isEmpty() && parts.size() < 2) {
             parts.add("Only named in a list of terms: " + join(listed) + ".");
@@ -74,7 +74,7 @@ final class CriterionScoring {
     private static String next(int score, List<String> missing, List<String> thin, List<String> listed) {
         String prefix = "For a " + (score + 1) + ": ";
         if (!missing.isEmpty()) {
-            return prefix + "also " + join(missing) + ".";
+            return prefix + (score == 0 ? "" : "also ") + join(missing) + ".";
         }
         List<String> shallow = new ArrayList<>(listed);
         shallow.addAll(thin);

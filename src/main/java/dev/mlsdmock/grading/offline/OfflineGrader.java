@@ -37,6 +37,9 @@ public class OfflineGrader implements Grader {
     /** A sentence counts for a signal only within this much of its best-matching signal. */
     private static final double COMPETING_MARGIN = 0.08;
 
+    /** A turn whose sentences match signals of more stages than this is not an answer to one question. */
+    private static final int MAX_STAGES_OF_A_FOCUSED_TURN = 2;
+
     private final SentenceEmbedder embedder;
     private final double matchThreshold;
     private final String label;
@@ -82,6 +85,7 @@ public class OfflineGrader implements Grader {
         Map<Integer, Set<Integer>> bareMatches = new java.util.TreeMap<>();
         Map<String, double[]> scores = signalScores(rubric, units, vectors);
         double[] top = topScores(units.size(), scores.values());
+        Set<Integer> focused = focusedTurns(rubric, units, scores);
         for (Criterion criterion : rubric.allCriteria()) {
             for (String signalId : criterion.signals()) {
                 Signal signal = rubric.signal(signalId).orElseThrow();
@@ -97,7 +101,7 @@ public class OfflineGrader implements Grader {
                     if (!close && !keyword) {
                         continue;
                     }
-                    Substance substance = Substance.of(u.sentence(), u.context(), problemTerms);
+                    Substance substance = Substance.of(u.sentence(), u.context(), problemTerms, focused.contains(u.seq()));
                     if (substance.bareList()) {
                         bareMatches.computeIfAbsent(u.seq(), k -> new TreeSet<>()).add(u.index());
                     }
@@ -146,6 +150,35 @@ public class OfflineGrader implements Grader {
             }
         }
         return scores;
+    }
+
+    /**
+     * The turns that stay on one question: their sentences' closest signals belong to at most two stages. A turn
+     * that strews terms over three or more stages answers no question in particular, so its lists stay bare lists.
+     */
+    private Set<Integer> focusedTurns(Rubric rubric, List<CandidateSentence> units, Map<String, double[]> scores) {
+        Map<Integer, Set<Stage>> stagesByTurn = new LinkedHashMap<>();
+        for (int i = 0; i < units.size(); i++) {
+            String best = null;
+            double bestScore = matchThreshold;
+            for (Map.Entry<String, double[]> e : scores.entrySet()) {
+                if (e.getValue()[i] >= bestScore) {
+                    best = e.getKey();
+                    bestScore = e.getValue()[i];
+                }
+            }
+            Set<Stage> stages = stagesByTurn.computeIfAbsent(units.get(i).seq(), k -> new TreeSet<>());
+            if (best != null) {
+                stages.add(stageOf(rubric, best));
+            }
+        }
+        Set<Integer> focused = new TreeSet<>();
+        stagesByTurn.forEach((seq, stages) -> {
+            if (stages.size() <= MAX_STAGES_OF_A_FOCUSED_TURN) {
+                focused.add(seq);
+            }
+        });
+        return focused;
     }
 
     private static double[] topScores(int units, java.util.Collection<double[]> scores) {

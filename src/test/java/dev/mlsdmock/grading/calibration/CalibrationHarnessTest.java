@@ -42,7 +42,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reorder and concise-vs-verbose deltas, and the slowest grade. Offline always; the LLM grader too when
  * {@code grading.llm} is set, with its agreement with the offline grader.
  *
- * <pre>./mvnw -o -q test -Dtest=CalibrationHarnessTest [-Dcalibration.dir=/path/to/folder] [-Dgrading.llm=openai]</pre>
+ * <pre>./mvnw -o -q test -Dtest=CalibrationHarnessTest [-Dcalibration.dir=/path/to/folder] [-Dgrading.llm=openai]
+ *     [-Dcalibration.detail=true]</pre>
  *
  * On the repo's own set ({@code src/test/resources/calibration}, no {@code calibration.dir}) it asserts the targets
  * the offline grader reaches, so CI keeps them.
@@ -71,6 +72,9 @@ class CalibrationHarnessTest {
         List<Graded> offlineResults = run(offline, samples);
         Figures f = CalibrationReport.figures(offlineResults, ids);
         System.out.println(CalibrationReport.text(offline.label(), offlineResults, f));
+        if (Boolean.getBoolean("calibration.detail")) {
+            offlineResults.forEach(g -> System.out.print(CalibrationReport.detail(g)));
+        }
         if (config.llm() != Provider.OFF) {
             Grader llm = grader(Grader.LLM);
             List<Graded> llmResults = run(llm, samples);
@@ -101,7 +105,7 @@ class CalibrationHarnessTest {
             List<Stage> stages = place(rubric, s.turns());
             out.add(grade(grader, rubric, s, null, s.turns(), stages));
             if (s.variant() == null && s.expected() >= 2) {
-                List<Turn> reordered = CalibrationSet.evaluationFirst(s.turns(), stages);
+                List<Turn> reordered = CalibrationSet.evaluationFirst(s.turns());
                 if (!reordered.isEmpty()) {
                     out.add(grade(grader, rubric, s, "evaluation-first", reordered, place(rubric, reordered)));
                 }

@@ -132,6 +132,15 @@ final class CalibrationReport {
         return out.toString();
     }
 
+    /** Every criterion of one grading: score, what was shown, what was missing. */
+    static String detail(Graded g) {
+        StringBuilder out = new StringBuilder(g.id()).append('\n');
+        for (Scorecard.CriterionScore c : g.card().criteria()) {
+            out.append(String.format(Locale.ROOT, "    %d/3 %-40s %s%n", c.score(), c.id(), c.rationale()));
+        }
+        return out.toString();
+    }
+
     /** The recommendations a sample of that expected level may fairly get. */
     static boolean inBand(int level, String recommendation) {
         return switch (level) {

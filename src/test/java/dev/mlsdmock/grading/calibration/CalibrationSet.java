@@ -89,22 +89,28 @@ final class CalibrationSet {
     }
 
     /**
-     * The same answers with the evaluation exchange (the interviewer turn that opens it and the answers up to the
-     * next stage) moved to just after the first answer: a candidate who talks about metrics early. Empty when the
-     * transcript has no turn placed in the evaluate stage.
+     * The same answers with the evaluation exchange (the first interviewer question about evaluating and the answers
+     * up to the next question) moved to just after the first answer: a candidate who talks about metrics early.
+     * Empty when no interviewer turn asks about evaluation.
      */
-    static List<Turn> evaluationFirst(List<Turn> turns, List<Stage> stages) {
-        List<Turn> moved = new ArrayList<>();
-        List<Turn> rest = new ArrayList<>();
-        for (int i = 0; i < turns.size(); i++) {
-            (stages.get(i) == Stage.EVALUATE ? moved : rest).add(turns.get(i));
+    static List<Turn> evaluationFirst(List<Turn> turns) {
+        int from = -1;
+        for (int i = 2; i < turns.size() && from < 0; i++) {
+            if (turns.get(i).role() == Role.INTERVIEWER && turns.get(i).text().toLowerCase(Locale.ROOT).contains("evaluat")) {
+                from = i;
+            }
         }
-        if (moved.isEmpty() || rest.size() < 2) {
+        if (from < 0) {
             return List.of();
         }
-        List<Turn> out = new ArrayList<>(rest.subList(0, 2));
-        out.addAll(moved);
-        out.addAll(rest.subList(2, rest.size()));
+        int to = from + 1;
+        while (to < turns.size() && turns.get(to).role() != Role.INTERVIEWER) {
+            to++;
+        }
+        List<Turn> out = new ArrayList<>(turns.subList(0, 2));
+        out.addAll(turns.subList(from, to));
+        out.addAll(turns.subList(2, from));
+        out.addAll(turns.subList(to, turns.size()));
         return out;
     }
 }
