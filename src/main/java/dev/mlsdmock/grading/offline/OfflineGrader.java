@@ -29,11 +29,13 @@ import java.util.TreeSet;
 public class OfflineGrader implements Grader {
 
     /**
-     * Added to a sentence's similarity to the signals of the stage it was said in: a weak prior (the same words can
-     * mean framing in one step and calibration in another), small enough that a sentence clearly about another
-     * stage's point counts there, wherever it was said.
+     * Added to a sentence's similarity to the signals of the stage it was said in, to decide whether it reaches the
+     * threshold and its best match: a weak prior that can only add evidence (a borderline serving sentence said while
+     * serving counts), never take any away. The competition between signals is on the sentence's own similarities,
+     * so a sentence clearly about another stage's point counts there wherever it was said, and telling the stages
+     * in another order changes little.
      */
-    private static final double STAGE_BONUS = 0.05;
+    private static final double STAGE_BONUS = 0.10;
     /** A sentence counts for a signal only within this much of its best-matching signal. */
     private static final double COMPETING_MARGIN = 0.08;
 
@@ -89,14 +91,16 @@ public class OfflineGrader implements Grader {
         for (Criterion criterion : rubric.allCriteria()) {
             for (String signalId : criterion.signals()) {
                 Signal signal = rubric.signal(signalId).orElseThrow();
+                Stage signalStage = stageOf(rubric, signalId);
                 double[] signalScores = scores.get(signalId);
                 SignalMatch best = null;
                 for (int i = 0; i < units.size(); i++) {
                     CandidateSentence u = units.get(i);
                     double similarity = signalScores[i];
+                    double prior = similarity + (u.stage() == signalStage ? STAGE_BONUS : 0);
                     // A sentence is evidence for the signals it is closest to, not for everything it vaguely
                     // resembles: otherwise one sentence rich in numbers would be the best evidence everywhere.
-                    boolean close = similarity >= matchThreshold && similarity >= top[i] - COMPETING_MARGIN;
+                    boolean close = prior >= matchThreshold && prior >= top[i] - COMPETING_MARGIN;
                     boolean keyword = signal.keywords().stream().anyMatch(k -> Keywords.contains(u.normalised(), k));
                     if (!close && !keyword) {
                         continue;
@@ -129,10 +133,7 @@ public class OfflineGrader implements Grader {
         return new Grade(label, grades, flags, null);
     }
 
-    /**
-     * Each sentence's similarity to each signal's examples, plus a small bonus for the signals of the stage the
-     * sentence was said in: the same words mean framing in one step and calibration in another.
-     */
+    /** Each sentence's similarity to each signal's examples, whatever stage it was said in. */
     private Map<String, double[]> signalScores(Rubric rubric, List<CandidateSentence> units, List<float[]> vectors) {
         Map<String, double[]> scores = new LinkedHashMap<>();
         for (Criterion criterion : rubric.allCriteria()) {
@@ -141,10 +142,9 @@ public class OfflineGrader implements Grader {
                     continue;
                 }
                 List<float[]> examples = embedder.embedReferences(rubric.signal(signalId).orElseThrow().examples());
-                Stage stage = stageOf(rubric, signalId);
                 double[] perUnit = new double[units.size()];
                 for (int i = 0; i < units.size(); i++) {
-                    perUnit[i] = SentenceEmbedder.bestSimilarity(vectors.get(i), examples) + (units.get(i).stage() == stage ? STAGE_BONUS : 0);
+                    perUnit[i] = SentenceEmbedder.bestSimilarity(vectors.get(i), examples);
                 }
                 scores.put(signalId, perUnit);
             }
