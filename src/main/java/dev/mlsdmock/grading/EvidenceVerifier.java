@@ -1,8 +1,7 @@
 package dev.mlsdmock.grading;
 
-import dev.mlsdmock.grading.Scorecard.Evidence;
-import dev.mlsdmock.grading.Scorecard.Flag;
 import dev.mlsdmock.flow.Role;
+import dev.mlsdmock.grading.Scorecard.Evidence;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -14,49 +13,49 @@ import java.util.Optional;
  * Checks every quote a grader cites against the transcript, in code: the quote must occur in the candidate turn
  * it names (ignoring case and runs of whitespace). A criterion keeps only its verified quotes, and a score above 0
  * without a single verified quote becomes 0. This is what keeps an LLM grader from inventing what was said.
+ *
+ * <p>A quote that does not verify is the grader's mistake, not the candidate's: it is dropped silently (never shown,
+ * never a flag on the candidate's scorecard) and only counted, for calibration and logs.
  */
 public final class EvidenceVerifier {
 
     private static final int MIN_QUOTE_CHARS = 8;
 
+    /** What the candidate is told when a grader's score rested only on quotes that were not in the transcript. */
+    static final String NO_VERIFIED_EVIDENCE = "Nothing the candidate said was found to support this criterion.";
+
     private EvidenceVerifier() {
     }
 
-    public record Result(List<CriterionGrade> criteria, List<Flag> flags) {
+    /** The verdicts with only their verified quotes, and how many quotes were dropped. */
+    public record Result(List<CriterionGrade> criteria, int droppedQuotes) {
     }
 
     public static Result verify(Transcript transcript, List<CriterionGrade> grades) {
         List<CriterionGrade> verified = new ArrayList<>();
-        List<Flag> flags = new ArrayList<>();
+        int dropped = 0;
         for (CriterionGrade grade : grades) {
             List<Evidence> kept = new ArrayList<>();
-            int rejected = 0;
             for (Evidence e : grade.evidence()) {
-                Optional<String> problem = check(transcript, e);
-                if (problem.isEmpty()) {
+                if (check(transcript, e).isEmpty()) {
                     if (!kept.contains(e)) {
                         kept.add(e);
                     }
                 } else {
-                    rejected++;
-                    flags.add(new Flag("unverified-evidence", e.seq(), grade.criterionId() + ": " + problem.get()));
+                    dropped++;
                 }
             }
-            int score = grade.score();
-            String rationale = grade.rationale();
-            if (score > 0 && kept.isEmpty()) {
-                score = 0;
-                rationale = rationale + " [No credit: " + (rejected == 0 ? "no evidence was cited"
-                        : rejected + " cited quote(s) do not occur in the candidate's turns") + ".]";
-            } else if (rejected > 0) {
-                rationale = rationale + " [" + rejected + " cited quote(s) did not verify and were dropped.]";
+            if (grade.score() > 0 && kept.isEmpty()) {
+                verified.add(new CriterionGrade(grade.criterionId(), 0, NO_VERIFIED_EVIDENCE, grade.missing(), kept));
+            } else {
+                verified.add(new CriterionGrade(grade.criterionId(), grade.score(), grade.shown(), grade.missing(), kept));
             }
-            verified.add(new CriterionGrade(grade.criterionId(), score, rationale, kept));
         }
-        return new Result(verified, flags);
+        return new Result(verified, dropped);
     }
 
-    private static Optional<String> check(Transcript transcript, Evidence e) {
+    /** Why the quote does not verify, or empty when it occurs in the candidate turn it cites. */
+    static Optional<String> check(Transcript transcript, Evidence e) {
         if (e.quote() == null || normalise(e.quote()).length() < MIN_QUOTE_CHARS) {
             return Optional.of("quote is empty or too short to verify");
         }

@@ -24,8 +24,16 @@ public record Scorecard(UUID id, UUID interviewId, String rubricId, String rubri
     public record StageScore(String stage, int score) {
     }
 
+    /**
+     * One criterion's grade. {@code rationale} is {@code shown} and {@code missing} together (kept for clients of
+     * the first API); {@code shown} says what this candidate showed, in plain words, with the quotes in
+     * {@code evidence} (all verified); {@code missing} what the next score needed (absent at 3); {@code target} is
+     * the rubric's descriptor of a 3 ("what a 3 looks like"), the same for every candidate. Scorecards stored
+     * before these fields existed have only {@code rationale}.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record CriterionScore(String id, String stage, int weight, int score, String rationale,
-                                 List<Evidence> evidence) {
+                                 List<Evidence> evidence, String shown, String missing, String target) {
     }
 
     public record Evidence(int seq, String quote) {
@@ -33,8 +41,9 @@ public record Scorecard(UUID id, UUID interviewId, String rubricId, String rubri
 
     /**
      * Something the grader noticed that a reader should know: {@code injection} (text addressed to the grader),
-     * {@code keyword-list} (terms listed without reasoning), {@code unverified-evidence} (a quote not found in the
-     * turn it cites; it earned nothing), {@code llm-fallback} (the LLM failed; the offline grader graded instead).
+     * {@code keyword-list} (terms listed without reasoning), {@code llm-fallback} (the LLM failed; the offline
+     * grader graded instead). A grader's own quote that does not verify is never a flag: it is the grader's
+     * mistake, not the candidate's ({@link EvidenceVerifier}).
      * {@code seq} is null for a flag about the whole scorecard.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)

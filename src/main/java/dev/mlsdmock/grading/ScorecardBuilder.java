@@ -18,9 +18,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Turns a grader's verdicts into a scorecard: verifies the evidence, then weights criterion scores (0-3) into stage
- * scores and an overall score (0-100) and maps the overall score to the level's recommendation. The arithmetic is
- * the same whichever grader produced the verdicts.
+ * Turns a grader's verdicts into a scorecard: verifies the evidence, cleans the rationales ({@link RationaleText}),
+ * then weights criterion scores (0-3) into stage scores and an overall score (0-100) and maps the overall score to
+ * the level's recommendation. The arithmetic is the same whichever grader produced the verdicts.
  */
 public final class ScorecardBuilder {
 
@@ -54,7 +54,7 @@ public final class ScorecardBuilder {
             for (Criterion c : rubric.stage(stage).criteria()) {
                 CriterionGrade g = verified.criteria().stream().filter(v -> v.criterionId().equals(c.id())).findFirst().orElseThrow();
                 int score = prompting.adjust(c, g.score(), level, promptFlags);
-                criteria.add(new CriterionScore(c.id(), stage.id(), c.weight(), score, g.rationale(), g.evidence()));
+                criteria.add(criterionScore(rubric, c, g, score));
                 points += c.weight() * score;
                 max += c.weight() * 3;
             }
@@ -64,7 +64,6 @@ public final class ScorecardBuilder {
         }
         int overall = percent(allPoints, allMax);
         List<Flag> flags = new ArrayList<>(grade.flags());
-        flags.addAll(verified.flags());
         flags.addAll(promptFlags);
         if (fallback != null) {
             flags.add(new Flag("llm-fallback", null, "Graded by " + grade.grader() + " because " + fallback.from()
@@ -72,6 +71,15 @@ public final class ScorecardBuilder {
         }
         return new Scorecard(id, interviewId, rubric.id(), rubric.version(), grade.grader(), fallback, level.id(), overall,
                 rubric.expectations().get(level).recommend(overall).id(), stages, criteria, flags, grade.spread(), createdAt);
+    }
+
+    /** The grader's words cleaned of ids and notes; the rubric's descriptor of a 3 shown apart from them. */
+    private static CriterionScore criterionScore(Rubric rubric, Criterion c, CriterionGrade g, int score) {
+        String shown = RationaleText.clean(rubric, g.shown());
+        String missing = score == 3 ? null : RationaleText.clean(rubric, g.missing());
+        String rationale = missing == null ? shown : shown == null ? missing : shown + " " + missing;
+        return new CriterionScore(c.id(), c.stage().id(), c.weight(), score, rationale, g.evidence(), shown, missing,
+                c.levels().get(3));
     }
 
     private static int percent(int points, int max) {

@@ -1,5 +1,6 @@
-// The scorecard page: overall score and recommendation, a chart of the seven stage scores, every criterion with its
-// rationale and evidence quotes (each a link into the replay at its turn), flags, and the grader and rubric used.
+// The scorecard page: overall score and recommendation, a chart of the seven stage scores, every criterion with what
+// the candidate showed, the evidence quotes (each a link into the replay at its turn), what the next score needed and,
+// folded, what a 3 looks like; flags, and the grader and rubric used. All server text goes in as text nodes (el()).
 // While grading is pending it polls until the scorecard is there.
 import { api, get } from './api.js';
 import { barChart } from './chart.js';
@@ -11,7 +12,6 @@ const errorBox = $('#error');
 const FLAG_LABELS = {
   injection: 'Text addressed to the grader was found in an answer; it was ignored and earned nothing.',
   'keyword-list': 'Terms listed without reasoning were found; they earned nothing.',
-  'unverified-evidence': 'A quote could not be found in the turn it cites, so it earned no credit.',
   'llm-fallback': 'The LLM grader failed, so the offline grader made this scorecard.',
 };
 
@@ -58,7 +58,9 @@ function render(card) {
     + (card.createdAt ? ` · ${formatDate(card.createdAt)}` : '');
   const rows = STAGES.map(s => ({ key: s.id, label: s.long, value: card.stages?.find(x => x.stage === s.id)?.score ?? null }));
   $('#chart').replaceChildren(barChart(rows, 'Score per stage, 0 to 100'));
-  renderFlags(card.flags ?? []);
+  // Scorecards stored before issue 10 may hold the grader's own unverified quotes as flags: they say nothing about
+  // the candidate, so they are not shown.
+  renderFlags((card.flags ?? []).filter(f => f.type !== 'unverified-evidence'));
   renderCriteria(card);
 }
 
@@ -90,12 +92,16 @@ function renderCriteria(card) {
           el('strong', { title: c.id, text: criterionName(c.id, c.stage) }),
           el('span', { class: 'dots', 'aria-label': `${c.score} of 3`, text: '●'.repeat(c.score) + '○'.repeat(Math.max(0, 3 - c.score)) }),
           el('span', { class: 'muted small', text: `${c.score}/3 · weight ${c.weight}${spread !== null ? ` · spread ±${spread}` : ''}` })),
-        el('p', { text: c.rationale }),
+        el('p', { class: 'shown', text: c.shown ?? c.rationale }),
         c.evidence?.length
           ? el('ul', { class: 'evidence' }, ...c.evidence.map(e => el('li', {},
             el('a', { href: replayAt(e.seq), class: 'quote', dataset: { seq: e.seq } }, `“${e.quote}”`),
             el('span', { class: 'muted small', text: ` turn ${e.seq}` }))))
-          : el('p', { class: 'muted small', text: 'No evidence quoted.' })));
+          : el('p', { class: 'muted small', text: 'No evidence quoted.' }),
+        c.missing ? el('p', { class: 'missing', text: c.missing }) : '',
+        c.target ? el('details', { class: 'target' },
+          el('summary', { class: 'muted small', text: 'What a 3 looks like' }),
+          el('p', { class: 'muted small', text: c.target })) : ''));
     }
   }
 }

@@ -147,6 +147,9 @@ class BrowserInterviewTest {
             assertThat(b.find("#grader").getText()).contains("Graded by offline").contains("rubric ad-click-prediction");
             assertThat(b.findAll("#chart svg rect.bar")).hasSize(7);
             assertThat(b.findAll("#criteria .criterion")).isNotEmpty();
+            // Issue 10: each criterion says what the candidate showed, and keeps "what a 3 looks like" apart.
+            assertThat(b.findAll("#criteria .criterion .shown")).isNotEmpty();
+            assertThat(b.findAll("#criteria .criterion details.target")).isNotEmpty();
             b.screenshot("08-scorecard");
             WebElement quote = b.awaitVisible("#criteria a.quote");
             String quotedSeq = quote.getAttribute("data-seq");

@@ -2,6 +2,7 @@ package dev.mlsdmock.grading.importing;
 
 import dev.mlsdmock.error.ApiException;
 import dev.mlsdmock.flow.Role;
+import dev.mlsdmock.flow.Stage;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -9,7 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The body of {@code POST /api/interviews/import}, {@code {"problemId", "turns": [{"role", "text", "at"?}], "level"?}},
+ * The body of {@code POST /api/interviews/import},
+ * {@code {"problemId", "turns": [{"role", "text", "at"?, "stage"?}], "level"?}},
  * as the client sent it: values are checked here, in plain Java, with errors that name the field
  * ({@code turns[3].role}). The problem and level are checked by their registries ({@code RubricRegistry.require},
  * {@code Level.require}).
@@ -25,13 +27,23 @@ public record ImportRequest(String problemId, List<Turn> turns, String level) {
      *
      * @param role "candidate" or "interviewer"; anything else is rejected by {@link #lines}
      * @param text null when missing or not text
-     * @param at   an ISO-8601 instant, or null when missing
+     * @param at    an ISO-8601 instant, or null when missing
+     * @param stage the interview stage the turn belongs to ({@code clarify} ... {@code monitor}), or null to let the
+     *              import infer it from what was said
      */
-    public record Turn(String role, String text, String at) {
+    public record Turn(String role, String text, String at, String stage) {
+
+        public Turn(String role, String text, String at) {
+            this(role, text, at, null);
+        }
     }
 
-    /** A checked turn: its role, its text (stripped) and when it was said (null when not given). */
-    public record Line(Role role, String text, Instant at) {
+    /** A checked turn: its role, its text (stripped), when it was said and its stage (each null when not given). */
+    public record Line(Role role, String text, Instant at, Stage stage) {
+
+        public Line(Role role, String text, Instant at) {
+            this(role, text, at, null);
+        }
     }
 
     /**
@@ -80,7 +92,12 @@ public record ImportRequest(String problemId, List<Turn> turns, String level) {
                 throw invalid(path + ".at is '" + t.at() + "'; use an ISO-8601 instant such as 2026-01-31T14:05:00Z.");
             }
         }
-        return new Line(role, t.text().strip(), at);
+        Stage stage = null;
+        if (t.stage() != null) {
+            stage = Stage.fromId(t.stage()).orElseThrow(() -> invalid(path + ".stage is '" + t.stage()
+                    + "'; it must be one of clarify, frame, data, model, evaluate, serve, monitor, or left out."));
+        }
+        return new Line(role, t.text().strip(), at, stage);
     }
 
     static ApiException invalid(String message) {

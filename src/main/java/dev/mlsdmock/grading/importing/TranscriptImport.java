@@ -21,8 +21,8 @@ import java.util.UUID;
 /**
  * Stores a transcript from outside (say, a human mock interview) as an ended interview of the account and queues
  * its grading in the same transaction. Everything is validated before anything is stored, with errors that name
- * the field ({@code turns[3].role}). Each candidate turn is placed in the stage whose rubric signals it shows most,
- * never going back a stage ({@link StagePlacement}), so the stored interview reads like one run here.
+ * the field ({@code turns[3].role}). A turn keeps the stage the import names; otherwise it is placed in the stage
+ * whose rubric signals it shows most, in either direction ({@link StagePlacement}).
  */
 @ApplicationScoped
 public class TranscriptImport {
@@ -60,7 +60,8 @@ public class TranscriptImport {
         for (Line line : lines) {
             detected.add(line.role() == Role.CANDIDATE ? coverage.detectSignals(rubric, line.text()) : Set.of());
         }
-        List<Stage> stages = StagePlacement.stages(rubric, lines.stream().map(Line::role).toList(), detected);
+        List<Stage> stages = StagePlacement.stages(rubric, lines.stream().map(Line::role).toList(), detected,
+                lines.stream().map(Line::stage).toList());
         List<InterviewService.ImportedTurn> turns = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             Line line = lines.get(i);

@@ -129,7 +129,8 @@ public class LlmGrader implements Grader {
             }
         }
         String rationale = v.rationale() == null || v.rationale().isBlank() ? "(no rationale given)" : v.rationale().strip();
-        return new CriterionGrade(c.id(), v.score(), rationale, evidence);
+        String missing = v.missing() == null || v.missing().isBlank() ? null : v.missing().strip();
+        return new CriterionGrade(c.id(), v.score(), rationale, missing, evidence);
     }
 
     /** The range of the overall score across samples, each sample scored with the criterion weights. */

@@ -28,8 +28,11 @@ public interface LlmGraderAi {
     record StageVerdict(List<CriterionVerdict> criteria) {
     }
 
-    /** Score 0-3, a one- or two-sentence rationale, and verbatim quotes of the candidate with the turn they are from. */
-    record CriterionVerdict(String id, int score, String rationale, List<Quote> evidence) {
+    /**
+     * Score 0-3; {@code rationale}: what this candidate showed, in one sentence of plain words; {@code missing}: what
+     * the next score needed, in one sentence (null at 3); verbatim quotes of the candidate with their turn.
+     */
+    record CriterionVerdict(String id, int score, String rationale, String missing, List<Quote> evidence) {
     }
 
     record Quote(int seq, String quote) {

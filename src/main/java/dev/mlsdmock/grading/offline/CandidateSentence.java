@@ -13,11 +13,14 @@ import java.util.List;
 /**
  * A candidate sentence as the offline grader weighs it: its turn and stage, its place in the turn, its text,
  * {@code normalised} (its text as rubric keywords are matched against it) and {@code context} (the sentence with
- * its neighbours in the same turn, where its reasoning usually is).
+ * its neighbours in the same turn, where its reasoning usually is). {@code quote} is the sentence as it occurs in
+ * the turn, so that the grader's own quotes always pass {@code EvidenceVerifier}: splitting may add a question mark
+ * to a question's second half, which a quote must not carry.
  */
-record CandidateSentence(int seq, Stage stage, int index, String sentence, String normalised, String context) {
+record CandidateSentence(int seq, Stage stage, int index, String sentence, String normalised, String context,
+                         String quote) {
 
-    /** Candidate sentences with their turn and neighbours; sentences addressed to the grader are flagged and dropped. */
+    /** Candidate sentences with their turn and neighbours; a turn with text addressed to the grader is flagged and dropped. */
     static List<CandidateSentence> of(Transcript transcript, List<Flag> flags) {
         List<CandidateSentence> units = new ArrayList<>();
         for (Transcript.Line line : transcript.candidateLines()) {
@@ -33,16 +36,28 @@ record CandidateSentence(int seq, Stage stage, int index, String sentence, Strin
                 }
             }
             if (injection != null) {
+                // The whole turn is ignored, not only the sentence addressed to the grader: an attempt to manipulate
+                // the grade never pays, and an answer wrapped around it cannot be taken at face value.
                 flags.add(new Flag("injection", line.seq(), "The turn contains " + injection
-                        + "; it was ignored and earns nothing."));
+                        + "; the turn was ignored and earns nothing."));
+                continue;
             }
             for (int i = 0; i < clean.size(); i++) {
                 String context = clean.get(i) + (i + 1 < clean.size() ? " " + clean.get(i + 1) : "")
                         + (i > 0 ? " " + clean.get(i - 1) : "");
                 units.add(new CandidateSentence(line.seq(), line.stage(), i, clean.get(i),
-                        Keywords.normalise(clean.get(i)), context));
+                        Keywords.normalise(clean.get(i)), context, quoteOf(clean.get(i), line.text())));
             }
         }
         return units;
+    }
+
+    /** The sentence as it occurs in the turn: without the question mark that splitting may have added. */
+    private static String quoteOf(String sentence, String turn) {
+        String text = turn.replaceAll("\\s+", " ");
+        if (!text.contains(sentence.replaceAll("\\s+", " ")) && sentence.endsWith("?")) {
+            return sentence.substring(0, sentence.length() - 1).strip();
+        }
+        return sentence;
     }
 }

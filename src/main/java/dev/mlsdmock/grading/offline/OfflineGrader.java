@@ -28,10 +28,19 @@ import java.util.TreeSet;
  */
 public class OfflineGrader implements Grader {
 
-    /** Added to a sentence's similarity to the signals of the stage it was said in. */
-    private static final double STAGE_BONUS = 0.15;
+    /**
+     * Added to a sentence's similarity to the signals of the stage it was said in, to decide whether it reaches the
+     * threshold and its best match: a weak prior that can only add evidence (a borderline serving sentence said while
+     * serving counts), never take any away. The competition between signals is on the sentence's own similarities,
+     * so a sentence clearly about another stage's point counts there wherever it was said, and telling the stages
+     * in another order changes little.
+     */
+    private static final double STAGE_BONUS = 0.10;
     /** A sentence counts for a signal only within this much of its best-matching signal. */
     private static final double COMPETING_MARGIN = 0.08;
+
+    /** A turn whose sentences match signals of more stages than this is not an answer to one question. */
+    private static final int MAX_STAGES_OF_A_FOCUSED_TURN = 2;
 
     private final SentenceEmbedder embedder;
     private final double matchThreshold;
@@ -78,23 +87,25 @@ public class OfflineGrader implements Grader {
         Map<Integer, Set<Integer>> bareMatches = new java.util.TreeMap<>();
         Map<String, double[]> scores = signalScores(rubric, units, vectors);
         double[] top = topScores(units.size(), scores.values());
+        Set<Integer> focused = focusedTurns(rubric, units, scores);
         for (Criterion criterion : rubric.allCriteria()) {
             for (String signalId : criterion.signals()) {
                 Signal signal = rubric.signal(signalId).orElseThrow();
+                Stage signalStage = stageOf(rubric, signalId);
                 double[] signalScores = scores.get(signalId);
                 SignalMatch best = null;
                 for (int i = 0; i < units.size(); i++) {
                     CandidateSentence u = units.get(i);
                     double similarity = signalScores[i];
+                    double prior = similarity + (u.stage() == signalStage ? STAGE_BONUS : 0);
                     // A sentence is evidence for the signals it is closest to, not for everything it vaguely
                     // resembles: otherwise one sentence rich in numbers would be the best evidence everywhere.
-                    boolean close = similarity >= matchThreshold && similarity >= top[i] - COMPETING_MARGIN;
-                    boolean keyword = u.stage() == stageOf(rubric, signalId)
-                            && signal.keywords().stream().anyMatch(k -> Keywords.contains(u.normalised(), k));
+                    boolean close = prior >= matchThreshold && prior >= top[i] - COMPETING_MARGIN;
+                    boolean keyword = signal.keywords().stream().anyMatch(k -> Keywords.contains(u.normalised(), k));
                     if (!close && !keyword) {
                         continue;
                     }
-                    Substance substance = Substance.of(u.sentence(), u.context(), problemTerms);
+                    Substance substance = Substance.of(u.sentence(), u.context(), problemTerms, focused.contains(u.seq()));
                     if (substance.bareList()) {
                         bareMatches.computeIfAbsent(u.seq(), k -> new TreeSet<>()).add(u.index());
                     }
@@ -117,15 +128,12 @@ public class OfflineGrader implements Grader {
 
         List<CriterionGrade> grades = new ArrayList<>();
         for (Criterion criterion : rubric.allCriteria()) {
-            grades.add(CriterionScoring.grade(criterion, bestBySignal));
+            grades.add(CriterionScoring.grade(criterion, bestBySignal, id -> rubric.signal(id).orElseThrow().description()));
         }
         return new Grade(label, grades, flags, null);
     }
 
-    /**
-     * Each sentence's similarity to each signal's examples, plus a small bonus for the signals of the stage the
-     * sentence was said in: the same words mean framing in one step and calibration in another.
-     */
+    /** Each sentence's similarity to each signal's examples, whatever stage it was said in. */
     private Map<String, double[]> signalScores(Rubric rubric, List<CandidateSentence> units, List<float[]> vectors) {
         Map<String, double[]> scores = new LinkedHashMap<>();
         for (Criterion criterion : rubric.allCriteria()) {
@@ -134,15 +142,43 @@ public class OfflineGrader implements Grader {
                     continue;
                 }
                 List<float[]> examples = embedder.embedReferences(rubric.signal(signalId).orElseThrow().examples());
-                Stage stage = stageOf(rubric, signalId);
                 double[] perUnit = new double[units.size()];
                 for (int i = 0; i < units.size(); i++) {
-                    perUnit[i] = SentenceEmbedder.bestSimilarity(vectors.get(i), examples) + (units.get(i).stage() == stage ? STAGE_BONUS : 0);
+                    perUnit[i] = SentenceEmbedder.bestSimilarity(vectors.get(i), examples);
                 }
                 scores.put(signalId, perUnit);
             }
         }
         return scores;
+    }
+
+    /**
+     * The turns that stay on one question: their sentences' closest signals belong to at most two stages. A turn
+     * that strews terms over three or more stages answers no question in particular, so its lists stay bare lists.
+     */
+    private Set<Integer> focusedTurns(Rubric rubric, List<CandidateSentence> units, Map<String, double[]> scores) {
+        Map<Integer, Set<Stage>> stagesByTurn = new LinkedHashMap<>();
+        for (int i = 0; i < units.size(); i++) {
+            String best = null;
+            double bestScore = matchThreshold;
+            for (Map.Entry<String, double[]> e : scores.entrySet()) {
+                if (e.getValue()[i] >= bestScore) {
+                    best = e.getKey();
+                    bestScore = e.getValue()[i];
+                }
+            }
+            Set<Stage> stages = stagesByTurn.computeIfAbsent(units.get(i).seq(), k -> new TreeSet<>());
+            if (best != null) {
+                stages.add(stageOf(rubric, best));
+            }
+        }
+        Set<Integer> focused = new TreeSet<>();
+        stagesByTurn.forEach((seq, stages) -> {
+            if (stages.size() <= MAX_STAGES_OF_A_FOCUSED_TURN) {
+                focused.add(seq);
+            }
+        });
+        return focused;
     }
 
     private static double[] topScores(int units, java.util.Collection<double[]> scores) {

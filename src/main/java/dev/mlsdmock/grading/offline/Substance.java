@@ -11,13 +11,20 @@ import java.util.regex.Pattern;
  * How much reasoning surrounds a statement, so the offline grader rewards substance and not vocabulary: a reason
  * ("because", "so that"), a number, a trade-off ("but", "instead of"), and terms of this particular problem count;
  * a bare list of terms ("embeddings, feature store, canary, drift") counts for nothing.
+ *
+ * <p>Terse notes are not bare lists: "Social: number of friends registered, user follows the organiser (people go
+ * where friends go)" names features of this problem, each qualified in a few words, in answer to the question that
+ * was asked. Such a <em>specific note</em> is weighed like a sentence when its turn stays on the question (its
+ * sentences match at most two stages); a list of one- or two-word terms, or notes strewn across many stages in one
+ * turn, stay a bare list (docs/grading.md, "Specific beats verbose").
  */
 public record Substance(boolean reason, boolean number, boolean tradeOff, boolean specific, boolean bareList) {
 
     private static final Pattern REASON = Pattern.compile("\\b(because|since|so that|so we|so the|so it|which means|"
             + "that means|that's why|this is why|therefore|thus|due to|in order to|otherwise|to avoid|to keep|to reduce|"
             + "to make sure|to prevent|to catch|to handle|as a result|the reason|which lets|which gives|which would|"
-            + "would let|that way|given that|if we|if the|when the|unless)\\b");
+            + "would let|that way|given that|if we|if the|when the|unless|so)\\b|->|=>|\u2192"
+            + "|\\((?:[^()\\s]+\\s+){2,}[^()]*\\)"); // note style: "so", an arrow, a few words in parentheses
     private static final Pattern NUMBER = Pattern.compile("\\d|\\b(one|two|three|four|five|ten|twenty|fifty|hundred|"
             + "hundreds|thousand|thousands|million|millions|billion|billions|percent|half|double|twice|dozen)\\b");
     private static final Pattern TRADE_OFF = Pattern.compile("\\b(trade-?offs?|but|however|instead of|rather than|versus|"
@@ -32,6 +39,9 @@ public record Substance(boolean reason, boolean number, boolean tradeOff, boolea
             "use", "uses", "have", "has", "than", "more", "less", "each", "every", "per", "there", "these", "those",
             "into", "about", "only", "also", "just", "me", "my", "you", "your", "he", "she", "one", "all", "some");
     private static final int MIN_WORDS = 5;
+    private static final Pattern ITEM_SEPARATORS = Pattern.compile("[,;]");
+    /** Items of a specific note average at least this many words: a term plus what it is for, not a bare term. */
+    private static final double NOTE_WORDS_PER_ITEM = 2.5;
     private static final Pattern TERM = Pattern.compile("[a-z][a-z0-9-]{3,}");
     private static final Set<String> COMMON = Set.of("that", "this", "with", "from", "they", "their", "them", "have",
             "will", "would", "about", "which", "what", "when", "where", "than", "then", "there", "these", "those", "into",
@@ -53,6 +63,14 @@ public record Substance(boolean reason, boolean number, boolean tradeOff, boolea
      * @param problemTerms content words of this problem's statement and facts
      */
     public static Substance of(String sentence, String context, Set<String> problemTerms) {
+        return of(sentence, context, problemTerms, false);
+    }
+
+    /**
+     * @param focusedTurn whether the sentence's turn stays on one question (its sentences match at most two stages):
+     *                    only then can a list-like sentence count as a specific note
+     */
+    public static Substance of(String sentence, String context, Set<String> problemTerms, boolean focusedTurn) {
         String lower = context.toLowerCase(Locale.ROOT);
         int specificHits = 0;
         for (String w : words(lower)) {
@@ -61,7 +79,7 @@ public record Substance(boolean reason, boolean number, boolean tradeOff, boolea
             }
         }
         return new Substance(REASON.matcher(lower).find(), NUMBER.matcher(lower).find(), TRADE_OFF.matcher(lower).find(),
-                specificHits >= 2, isBareList(sentence));
+                specificHits >= 2, isBareList(sentence) && !(focusedTurn && isSpecificNote(sentence, problemTerms)));
     }
 
     /**
@@ -86,6 +104,24 @@ public record Substance(boolean reason, boolean number, boolean tradeOff, boolea
             }
         }
         return nonEmpty >= 4 && (double) words.size() / nonEmpty <= 3.0;
+    }
+
+    /**
+     * A note about this problem rather than a list of terms: its items are qualified (a few words each, not one
+     * term) and it names at least two terms of the problem or a number.
+     */
+    static boolean isSpecificNote(String sentence, Set<String> problemTerms) {
+        String lower = sentence.toLowerCase(Locale.ROOT);
+        java.util.List<String> words = words(lower);
+        if (words.size() < MIN_WORDS) {
+            return false;
+        }
+        long items = java.util.Arrays.stream(ITEM_SEPARATORS.split(lower)).filter(i -> !words(i).isEmpty()).count();
+        if ((double) words.size() / Math.max(1, items) < NOTE_WORDS_PER_ITEM) {
+            return false;
+        }
+        long specific = words.stream().filter(problemTerms::contains).distinct().count();
+        return specific >= 2 || NUMBER.matcher(lower).find();
     }
 
     /** Words of the problem statement and its facts: talking about them means talking about this problem. */

@@ -22,7 +22,7 @@ final class RequestBodies {
 
     private static final Set<String> GRADE_FIELDS = Set.of("grader", "level");
     private static final Set<String> IMPORT_FIELDS = Set.of("problemId", "turns", "level");
-    private static final Set<String> TURN_FIELDS = Set.of("role", "text", "at");
+    private static final Set<String> TURN_FIELDS = Set.of("role", "text", "at", "stage");
     private static final String TURN_SHAPE = "{\"role\", \"text\", \"at\"?}";
 
     private RequestBodies() {
@@ -43,7 +43,7 @@ final class RequestBodies {
         return new GradeRequest(grader == null || grader.isNull() ? null : grader.asText(), levelText(body.get("level")));
     }
 
-    /** {@code {"problemId", "turns": [{"role", "text", "at"?}], "level"?}}. */
+    /** {@code {"problemId", "turns": [{"role", "text", "at"?, "stage"?}], "level"?}}. */
     static ImportRequest transcript(JsonNode body) {
         if (body == null || !body.isObject()) {
             throw invalidTranscript("A transcript is a JSON object: {\"problemId\", \"turns\": [" + TURN_SHAPE + "], \"level\"?}.");
@@ -66,13 +66,16 @@ final class RequestBodies {
                 throw invalidTranscript(path + " must be an object " + TURN_SHAPE + ".");
             }
             onlyFields(t, TURN_FIELDS, name -> invalidTranscript(path + "." + name
-                    + " is not a turn field; the fields are role, text and at."));
+                    + " is not a turn field; the fields are role, text, at and stage."));
             JsonNode text = t.get("text");
-            JsonNode at = t.get("at");
             read.add(new ImportRequest.Turn(t.path("role").asText(""), text != null && text.isTextual() ? text.asText() : null,
-                    at == null || at.isNull() ? null : at.asText()));
+                    optionalText(t.get("at")), optionalText(t.get("stage"))));
         }
         return read;
+    }
+
+    private static String optionalText(JsonNode value) {
+        return value == null || value.isNull() ? null : value.asText();
     }
 
     /** A level as the client wrote it: text as is, anything else as its JSON; null when missing or null. */

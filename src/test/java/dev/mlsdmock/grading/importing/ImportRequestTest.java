@@ -2,6 +2,7 @@ package dev.mlsdmock.grading.importing;
 
 import dev.mlsdmock.error.ApiException;
 import dev.mlsdmock.flow.Role;
+import dev.mlsdmock.flow.Stage;
 import dev.mlsdmock.grading.importing.ImportRequest.Line;
 import dev.mlsdmock.grading.importing.ImportRequest.Turn;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,15 @@ class ImportRequestTest {
                 "turns[0].at is 'yesterday'; use an ISO-8601 instant such as 2026-01-31T14:05:00Z.");
         expect(request(new Turn("interviewer", "Hello", null)), "no_candidate_turn",
                 "The transcript has no candidate turn, so there is nothing to grade.");
+    }
+
+    @Test
+    void aTurnMayNameItsStage() {
+        List<Line> lines = request(new Turn("interviewer", "How would you evaluate it?", null, "evaluate"),
+                new Turn("candidate", "Recall at 10 on a later week.", null, "evaluate"), CANDIDATE).lines(400, 16_000);
+        assertThat(lines).extracting(Line::stage).containsExactly(Stage.EVALUATE, Stage.EVALUATE, null);
+        expect(request(new Turn("candidate", "x", null, "metrics")), "invalid_transcript",
+                "turns[0].stage is 'metrics'; it must be one of clarify, frame, data, model, evaluate, serve, monitor, or left out.");
     }
 
     @Test

@@ -90,7 +90,7 @@ class LlmGradingTest {
     }
 
     @Test
-    void anInventedQuoteEarnsNothingAndIsFlagged() {
+    void anInventedQuoteEarnsNothingAndIsNeitherShownNorFlagged() {
         provider.inventQuoteFor("grade-model-baseline-tradeoffs");
         String user = Api.newAccount();
         String id = importTranscript(user, "mediocre");
@@ -98,8 +98,12 @@ class LlmGradingTest {
         Map<String, Object> criterion = card.getMap("criteria.find { it.id == 'grade-model-baseline-tradeoffs' }");
         assertThat(criterion.get("score")).isEqualTo(0);
         assertThat((List<?>) criterion.get("evidence")).isEmpty();
-        assertThat((String) criterion.get("rationale")).contains("No credit");
-        assertThat(card.getList("flags.type", String.class)).contains("unverified-evidence");
+        // Issue 10 changed this on purpose: the grader's invented quote is its mistake, not the candidate's, so the
+        // scorecard neither shows it nor flags it (was: a "No credit" note and an unverified-evidence flag).
+        assertThat((String) criterion.get("rationale")).isEqualTo("Nothing the candidate said was found to support this criterion.")
+                .doesNotContain("[");
+        assertThat(card.getList("flags.type", String.class)).doesNotContain("unverified-evidence");
+        assertThat(card.getList("criteria.rationale", String.class)).noneMatch(r -> r.contains("grade-"));
         ScorecardAssertions.assertEveryQuoteVerifies(user, id, card);
     }
 

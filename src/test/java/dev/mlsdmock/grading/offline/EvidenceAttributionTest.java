@@ -44,6 +44,27 @@ class EvidenceAttributionTest {
         assertThat(score(grade, "grade-serve-pipeline")).isPositive();
     }
 
+    @Test
+    void aSentenceCountsForItsCriterionWhateverStageItWasSaidIn() {
+        Rubric rubric = TestRubrics.load("ad-click-prediction");
+        OfflineGrader grader = new OfflineGrader(new SentenceEmbedder(), GradingDefaults.MATCH_THRESHOLD,
+                GradingDefaults.EMBEDDING_MODEL);
+        Grade inOrder = grader.grade(rubric, serving(Stage.SERVE));
+        // Issue 10: the stage is a weak prior, not a gate; the same serving answer given while still clarifying
+        // earns the serving criterion just the same.
+        Grade early = grader.grade(rubric, serving(Stage.CLARIFY));
+        assertThat(evidence(early, "grade-serve-pipeline")).contains(2);
+        assertThat(score(early, "grade-serve-pipeline")).isEqualTo(score(inOrder, "grade-serve-pipeline")).isPositive();
+    }
+
+    private static Transcript serving(Stage saidIn) {
+        return new Transcript(List.of(
+                new Transcript.Line(1, Role.INTERVIEWER, saidIn, "Where would you start?"),
+                new Transcript.Line(2, Role.CANDIDATE, saidIn, "Targeting and budget filters first cut the five million ads "
+                        + "to a few thousand eligible ones, and a light model prunes those to a few hundred, because the "
+                        + "main model cannot score them all in 40 milliseconds.")));
+    }
+
     private static List<Integer> evidence(Grade grade, String criterion) {
         return grade.criteria().stream().filter(c -> c.criterionId().equals(criterion)).findFirst().orElseThrow()
                 .evidence().stream().map(Scorecard.Evidence::seq).toList();

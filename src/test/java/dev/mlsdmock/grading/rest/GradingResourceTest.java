@@ -179,7 +179,7 @@ class GradingResourceTest {
                 + "{\"role\":\"interviewer\",\"text\":\"y\"},{\"role\":\"robot\",\"text\":\"z\"}]}", "invalid_transcript",
                 "turns[2].role is 'robot'; it must be \"candidate\" or \"interviewer\".");
         expectImportError(user, "{\"problemId\":\"" + PROBLEM + "\",\"turns\":[{\"role\":\"candidate\",\"text\":\"x\",\"by\":\"me\"}]}",
-                "invalid_transcript", "turns[0].by is not a turn field; the fields are role, text and at.");
+                "invalid_transcript", "turns[0].by is not a turn field; the fields are role, text, at and stage.");
         expectImportError(user, "{\"problemId\":\"" + PROBLEM + "\",\"turns\":[],\"x\":1}", "invalid_transcript",
                 "Unknown field 'x'; the fields are problemId, turns and level.");
 

@@ -59,7 +59,7 @@ class RequestBodiesTest {
         expect(() -> RequestBodies.transcript(json("{\"turns\":[{\"role\":\"candidate\",\"text\":\"a\"},{},\"hi\"]}")),
                 "invalid_transcript", "turns[2] must be an object {\"role\", \"text\", \"at\"?}.");
         expect(() -> RequestBodies.transcript(json("{\"turns\":[{\"role\":\"candidate\",\"text\":\"a\",\"speaker\":\"me\"}]}")),
-                "invalid_transcript", "turns[0].speaker is not a turn field; the fields are role, text and at.");
+                "invalid_transcript", "turns[0].speaker is not a turn field; the fields are role, text, at and stage.");
     }
 
     private static JsonNode json(String text) {
