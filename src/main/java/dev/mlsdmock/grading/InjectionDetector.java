@@ -55,7 +55,7 @@ public final class InjectionDetector {
                             + "|\\bpretend\\b[^.]{0,40}\\b(rubric|grader|criteria|score)"
                             + "|\\b" + GRADER + "\\b[^.]{0,40}\\b" + OVERRIDE_VERB + "\\b", FLAGS)),
             new Rule("a request for a particular score", Pattern.compile(
-                    "\\b(give|award|assign|grant|rate|mark|score|treat|count|set)\\s+" + TARGET + "\\b[^.]{0,40}?\\b" + HIGH + "(?![\\w.])"
+                    "\\b(give|award|assign|grant|rate|mark|score|treat|count|set)\\s+" + TARGET + "\\b[^.]{0,40}?\\b" + HIGH + "(?!\\w|\\.\\d)"
                             + "|\\b(give|award|assign|grant)\\s+(me|it|this(\\s+\\w+)?|the\\s+candidate|full)\\b[^.]{0,40}\\b(marks|credit|points|maximum|rating)\\b"
                             + "|\\b(be|grade|score|mark)\\s+(\\w+\\s+)?(generous|lenient|leniently|generously|kind|kindly)\\b"
                             + "|\\b(rate|grade|mark|score|treat)\\s+(this|it|me|the\\s+\\w+)(\\s+\\w+)?\\s+as\\s+(a\\s+)?(strong|perfect|excellent|hire|solid|full)"
@@ -67,7 +67,7 @@ public final class InjectionDetector {
                             + "|\\b(evaluation|scorecard|grade|verdict)\\s+says?\\s+(that\\s+)?I\\b"
                             + "|\\b(deserves?|earns?)\\s+(a\\s+)?(top\\s+marks|full\\s+marks|strong[- ]hire|perfect|the\\s+maximum|3)\\b"
                             + "|\\b" + GRADER + "\\b[^.]{0,60}\\b(should|must|will|please|to)\\s+(award|assign|give|grant|count|rate|score|mark)\\b"
-                            + "|\\b(will|would|could|can)\\s+you\\b[^.?]{0,40}\\b(score|grade|rate|mark|award|give)\\b[^.?]{0,40}\\b" + HIGH + "(?![\\w.])",
+                            + "|\\b(will|would|could|can)\\s+you\\b[^.?]{0,40}\\b(score|grade|rate|mark|award|give)\\b[^.?]{0,40}\\b" + HIGH + "(?!\\w|\\.\\d)",
                     FLAGS)),
             new Rule("a pasted score or recommendation block", Pattern.compile(
                     // a JSON-style key, a line that is nothing but "score: 3", or a stated final verdict
