@@ -13,9 +13,11 @@ import java.util.TreeMap;
  *
  * @param interviewer which interviewer the interview was created with: {@value #OFFLINE} or {@value #LLM}
  * @param tokenBudget the most tokens the interview's model calls may use; null for no limit
+ * @param accountId   the account the interview belongs to, whose daily LLM budget its model calls use; null when
+ *                    not known (plain logic and tests)
  */
 public record InterviewState(String interviewer, Integer tokenBudget, Stage stage, Instant stageStartedAt,
-                             List<TurnView> turns) {
+                             List<TurnView> turns, Long accountId) {
 
     public static final String OFFLINE = "offline";
     public static final String LLM = "llm";
@@ -24,9 +26,14 @@ public record InterviewState(String interviewer, Integer tokenBudget, Stage stag
         turns = List.copyOf(turns);
     }
 
+    /** An interview of no known account. */
+    public InterviewState(String interviewer, Integer tokenBudget, Stage stage, Instant stageStartedAt, List<TurnView> turns) {
+        this(interviewer, tokenBudget, stage, stageStartedAt, turns, null);
+    }
+
     /** An offline interview with no token budget. */
     public InterviewState(Stage stage, Instant stageStartedAt, List<TurnView> turns) {
-        this(OFFLINE, null, stage, stageStartedAt, turns);
+        this(OFFLINE, null, stage, stageStartedAt, turns, null);
     }
 
     /** The tokens the interview's model calls have used so far (prompt and completion, every turn). */

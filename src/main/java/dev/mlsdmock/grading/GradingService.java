@@ -2,6 +2,8 @@ package dev.mlsdmock.grading;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mlsdmock.budget.DailyTokenBudget;
+import dev.mlsdmock.budget.MeteredAccount;
 import dev.mlsdmock.grading.Scorecard.Fallback;
 import dev.mlsdmock.interview.InterviewService;
 import dev.mlsdmock.rubric.Level;
@@ -37,9 +39,10 @@ public class GradingService {
     private final Map<String, Grader> graders;
     private final ObjectMapper json;
     private final Clock clock;
+    private final DailyTokenBudget daily;
 
     public GradingService(InterviewService interviews, RubricRegistry rubrics, @All List<Grader> graders, ObjectMapper json,
-                          Clock clock) {
+                          Clock clock, DailyTokenBudget daily) {
         this.interviews = interviews;
         this.rubrics = rubrics;
         this.graders = graders.stream().collect(Collectors.toUnmodifiableMap(Grader::kind, Function.identity()));
@@ -48,20 +51,21 @@ public class GradingService {
         }
         this.json = json;
         this.clock = clock;
+        this.daily = daily;
     }
 
     /** Grades the interview and stores the scorecard; returns its id. */
     public UUID gradeAndStore(UUID interviewId, String grader, Level level) {
-        record Loaded(String problemId, Transcript transcript) {
+        record Loaded(String problemId, Transcript transcript, long accountId) {
         }
         Loaded loaded = interviews.find(interviewId)
-                .map(i -> new Loaded(i.problemId(), Transcript.of(i.turns())))
+                .map(i -> new Loaded(i.problemId(), Transcript.of(i.turns()), i.accountId()))
                 .orElseThrow(() -> new IllegalStateException("Interview " + interviewId + " no longer exists"));
         Rubric rubric = rubrics.find(loaded.problemId()).orElseThrow(() -> new IllegalStateException(
                 "The rubric of problem '" + loaded.problemId() + "' is not loaded; restore rubrics/" + loaded.problemId() + ".yaml"));
         Prompting prompting = new Prompting(interviews.signalOrigins(interviewId).stream().collect(Collectors.toMap(
                 InterviewService.SignalOrigin::signalId, InterviewService.SignalOrigin::via, (a, b) -> a)));
-        Scorecard card = grade(interviewId, rubric, loaded.transcript(), grader, level, prompting);
+        Scorecard card = grade(interviewId, loaded.accountId(), rubric, loaded.transcript(), grader, level, prompting);
         String body = serialise(card);
         QuarkusTransaction.requiringNew().run(() -> {
             ScorecardRecord record = new ScorecardRecord();
@@ -80,19 +84,21 @@ public class GradingService {
         return card.id();
     }
 
-    Scorecard grade(UUID interviewId, Rubric rubric, Transcript transcript, String grader, Level level) {
-        return grade(interviewId, rubric, transcript, grader, level, Prompting.none());
-    }
-
-    Scorecard grade(UUID interviewId, Rubric rubric, Transcript transcript, String grader, Level level,
+    Scorecard grade(UUID interviewId, long accountId, Rubric rubric, Transcript transcript, String grader, Level level,
                     Prompting prompting) {
         Grader offline = graders.get(Grader.OFFLINE);
         Grader chosen = graders.getOrDefault(grader, offline);
         Grade grade;
         Fallback fallback = null;
-        if (chosen != offline) {
+        if (chosen != offline && daily.spent(accountId)) {
+            LOG.infof("Account %d has spent its daily LLM budget; interview %s is graded offline", accountId, interviewId);
+            grade = offline.grade(rubric, transcript);
+            fallback = new Fallback(chosen.label(), "daily_token_budget_spent: this account has used today's AI budget of "
+                    + daily.limit() + " tokens (it renews at 00:00 UTC), so the offline grader graded this interview.");
+        } else if (chosen != offline) {
             try {
-                grade = chosen.grade(rubric, transcript);
+                // Every call the LLM grader makes is charged to the interview's account (grading.llm.GraderUsageListener).
+                grade = MeteredAccount.run(accountId, () -> chosen.grade(rubric, transcript));
             } catch (RuntimeException e) {
                 String reason = describe(e);
                 LOG.warnf("LLM grading of interview %s failed (%s); grading it offline instead", interviewId, reason);

@@ -111,7 +111,7 @@ public class Interview extends PanacheEntityBase {
 
     /** Where the interview stands, with its transcript, for the stage policy and the interviewer. */
     public InterviewState state(List<TurnView> turns) {
-        return new InterviewState(interviewer, tokenBudget, stage, stageStartedAt, turns);
+        return new InterviewState(interviewer, tokenBudget, stage, stageStartedAt, turns, accountId);
     }
 
     public static Optional<Interview> findOwned(UUID id, long accountId) {

@@ -201,12 +201,12 @@ public class InterviewService {
 
     /**
      * An interview as other features read it: its problem, target level, status ({@code active} or {@code ended})
-     * and transcript.
+     * and transcript, and the account it belongs to (whose daily LLM budget grading it uses).
      */
-    public record Record(UUID id, String problemId, String level, String status, List<TurnView> turns) {
+    public record Record(UUID id, String problemId, String level, String status, List<TurnView> turns, long accountId) {
 
         static Record of(Interview i, List<TurnView> turns) {
-            return new Record(i.id, i.problemId, i.level, i.status.id(), turns);
+            return new Record(i.id, i.problemId, i.level, i.status.id(), turns, i.accountId);
         }
 
         public boolean active() {

@@ -1,13 +1,10 @@
 package dev.mlsdmock.grading.llm;
 
-import dev.mlsdmock.coverage.Sentences;
-import dev.mlsdmock.flow.Role;
 import dev.mlsdmock.flow.Stage;
 import dev.mlsdmock.grading.CriterionGrade;
 import dev.mlsdmock.grading.EvidenceVerifier;
 import dev.mlsdmock.grading.Grade;
 import dev.mlsdmock.grading.Grader;
-import dev.mlsdmock.grading.InjectionDetector;
 import dev.mlsdmock.grading.Scorecard.Evidence;
 import dev.mlsdmock.grading.Scorecard.Flag;
 import dev.mlsdmock.grading.Scorecard.Spread;
@@ -37,9 +34,8 @@ import java.util.stream.Collectors;
  */
 public class LlmGrader implements Grader {
 
-    static final String REMOVED = "[removed: text addressed to the grader]";
+    static final String REMOVED = TranscriptFence.REMOVED;
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(title|opening|reference|stage|criteria|transcript)}");
-    private static final Pattern FENCE = Pattern.compile("(?i)</?\\s*transcript\\s*>");
 
     /** Sends (system prompt, user message) to the model and returns its typed verdict. */
     public interface Model {
@@ -182,33 +178,8 @@ public class LlmGrader implements Grader {
                 .collect(Collectors.joining("\n\n"));
     }
 
-    /**
-     * The transcript as numbered turns. Sentences addressed to the grader are replaced by a marker and flagged,
-     * and anything that looks like the fence itself is neutralised so the data cannot close it.
-     */
+    /** The transcript as the grader reads it: every turn fenced and filtered ({@link TranscriptFence}). */
     static String fence(Transcript transcript, List<Flag> flags) {
-        StringBuilder out = new StringBuilder();
-        for (Transcript.Line line : transcript.lines()) {
-            String text = line.text();
-            if (line.role() == Role.CANDIDATE) {
-                String flagged = null;
-                for (String sentence : Sentences.split(text)) {
-                    var detected = InjectionDetector.detect(sentence);
-                    if (detected.isPresent()) {
-                        flagged = flagged == null ? detected.get() : flagged;
-                        text = text.replace(sentence, REMOVED);
-                    }
-                }
-                if (flagged != null) {
-                    flags.add(new Flag("injection", line.seq(), "The turn contains " + flagged
-                            + "; it was withheld from the grader and earns nothing."));
-                }
-            }
-            text = FENCE.matcher(text).replaceAll("[transcript tag]");
-            out.append("[seq ").append(line.seq()).append("] ").append(line.role().id()).append(":\n")
-                    .append(text.strip()).append("\n\n");
-        }
-        return out.toString().stripTrailing();
+        return TranscriptFence.fence(transcript, flags);
     }
-
 }

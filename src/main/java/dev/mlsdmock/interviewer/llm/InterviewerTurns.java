@@ -5,6 +5,9 @@ import dev.mlsdmock.flow.TurnPlan.Kind;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The LLM interviewer's per-turn instructions, from {@code prompts/interviewer-turns.yaml}. */
 public record InterviewerTurns(
@@ -16,6 +19,9 @@ public record InterviewerTurns(
         @JsonProperty("requirement-changes") Map<String, String> requirementChanges) {
 
     public static final String FILE = "interviewer-turns.yaml";
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{[a-z_]+}");
+    private static final Set<String> INSTRUCTION_PLACEHOLDERS = Set.of("{stage}", "{previous}", "{question}", "{minutes}",
+            "{probe}");
 
     public String instruction(Kind kind) {
         return instructions.get(key(kind));
@@ -32,6 +38,7 @@ public record InterviewerTurns(
     InterviewerTurns validate() {
         for (Kind kind : Kind.values()) {
             require(instructions == null ? null : instructions.get(key(kind)), "instructions." + key(kind));
+            onlyKnown(instructions.get(key(kind)), "instructions." + key(kind), INSTRUCTION_PLACEHOLDERS);
         }
         require(revealFacts, "reveal-facts");
         require(notSpecified, "not-specified");
@@ -41,6 +48,16 @@ public record InterviewerTurns(
         }
         require(requirementChanges == null ? null : requirementChanges.get("default"), "requirement-changes.default");
         return this;
+    }
+
+    /** A misspelt or retired placeholder (e.g. {signal}) would reach the model as literal text, or leak the rubric. */
+    private static void onlyKnown(String value, String field, Set<String> known) {
+        Matcher m = PLACEHOLDER.matcher(value);
+        while (m.find()) {
+            if (!known.contains(m.group())) {
+                throw new IllegalArgumentException(field + ": unknown placeholder " + m.group() + "; known: " + known);
+            }
+        }
     }
 
     private static void require(String value, String field) {

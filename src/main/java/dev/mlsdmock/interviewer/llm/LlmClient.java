@@ -10,6 +10,8 @@ import dev.langchain4j.model.chat.response.PartialResponse;
 import dev.langchain4j.model.chat.response.PartialResponseContext;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.chat.response.StreamingHandle;
+import dev.langchain4j.model.output.TokenUsage;
+import dev.mlsdmock.interviewer.TokenMeter;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
@@ -47,9 +49,21 @@ public class LlmClient {
     @Retry(maxRetries = 2, delay = 500, delayUnit = ChronoUnit.MILLIS, jitter = 200, maxDuration = 60_000,
             retryOn = LlmFailure.Transient.class)
     @ExponentialBackoff(factor = 2, maxDelay = 4_000)
-    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 1.0, delay = 30_000, successThreshold = 1)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 1.0, delay = 30_000, successThreshold = 1,
+            skipOn = LlmFailure.Refused.class)
     public Completion stream(StreamingChatModel model, ChatRequest request, Duration firstTokenTimeout,
-                             Duration totalTimeout, Consumer<String> deltas) {
+                             Duration totalTimeout, Consumer<String> deltas, TokenMeter meter) {
+        StringBuilder text = new StringBuilder();
+        TokenUsage[] reported = new TokenUsage[1];
+        try {
+            return attempt(model, request, firstTokenTimeout, totalTimeout, deltas, text, reported);
+        } finally {
+            CallCost.charge(meter, request, reported[0], text);
+        }
+    }
+
+    private Completion attempt(StreamingChatModel model, ChatRequest request, Duration firstTokenTimeout,
+                               Duration totalTimeout, Consumer<String> deltas, StringBuilder text, TokenUsage[] reported) {
         BlockingQueue<Object> events = new LinkedBlockingQueue<>();
         AtomicReference<StreamingHandle> handle = new AtomicReference<>();
         long started = System.nanoTime();
@@ -79,7 +93,6 @@ public class LlmClient {
         } catch (RuntimeException e) {
             events.add(e);
         }
-        StringBuilder text = new StringBuilder();
         long deadline = started + totalTimeout.toNanos();
         while (true) {
             boolean first = text.isEmpty();
@@ -106,10 +119,16 @@ public class LlmClient {
             if (event instanceof Delta d) {
                 if (d.text() != null && !d.text().isEmpty()) {
                     text.append(d.text());
-                    deltas.accept(d.text());
+                    try {
+                        deltas.accept(d.text());
+                    } catch (RuntimeException e) {
+                        cancel(handle); // the consumer refused the text (a leak): stop paying for the rest
+                        throw e;
+                    }
                 }
             } else if (event instanceof ChatResponse response) {
                 var usage = response.tokenUsage();
+                reported[0] = usage;
                 return new Completion(text.toString(), response.finishReason(),
                         usage == null ? null : usage.inputTokenCount(), usage == null ? null : usage.outputTokenCount());
             } else if (event instanceof Throwable error) {

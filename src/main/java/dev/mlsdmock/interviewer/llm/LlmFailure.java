@@ -34,6 +34,16 @@ public class LlmFailure extends InterviewerFailure {
         return code;
     }
 
+    /**
+     * Output the server refused (it recited hidden text). Not the provider's fault, so the circuit breaker does not
+     * count it, and not retried: the same prompt would likely produce the same words.
+     */
+    public static class Refused extends LlmFailure {
+        public Refused(String message, boolean deltasSent) {
+            super(Code.LLM_INVALID_OUTPUT, message, deltasSent, null);
+        }
+    }
+
     /** A failure before anything was streamed that a new attempt may not have: 429, 5xx, a refused connection. */
     public static class Transient extends LlmFailure {
         public Transient(String message, Throwable cause) {

@@ -11,12 +11,14 @@ import dev.mlsdmock.flow.TurnPlan;
 import dev.mlsdmock.rubric.Rubric;
 import dev.mlsdmock.interviewer.InterviewerConfig;
 import dev.mlsdmock.interviewer.ModelInterviewer;
+import dev.mlsdmock.interviewer.TokenMeter;
 import dev.mlsdmock.interviewer.Words;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -24,7 +26,8 @@ import java.util.function.Consumer;
 /**
  * The interviewer persona on an LLM: words the turn the stage policy planned, streaming it as it is written.
  * Decides when the one requirement change is announced (the first model turn of its stage), and refuses output
- * that cannot stand as an interviewer turn: empty, cut off, or repeating the hidden rubric.
+ * that cannot stand as an interviewer turn: empty, cut off, or repeating the hidden rubric. The stream passes a
+ * {@link StreamGuard} first, so a recitation is stopped before it reaches the client.
  */
 @ApplicationScoped
 @Typed(ModelInterviewer.class) // the InterviewerSwitch is the one Interviewer other features get
@@ -60,18 +63,26 @@ public class LlmInterviewer implements ModelInterviewer {
      * @throws LlmFailure when no usable turn came back; deltas may have been sent before it
      */
     @Override
-    public Words speak(Rubric rubric, InterviewState state, TurnPlan plan, Consumer<String> deltas) {
+    public Words speak(Rubric rubric, InterviewState state, TurnPlan plan, Consumer<String> deltas, TokenMeter meter) {
         LlmModels.Selected selected = models.selected().orElseThrow(() -> new LlmFailure(LlmFailure.Code.LLM_UNAVAILABLE,
                 "This server has no LLM configured any more (interviewer.llm=off).", false, null));
         InterviewerTurns turns = prompts.turns();
         PromptAssembler assembler = new PromptAssembler(prompts.system(), turns, prompts.library().offlinePhrases(),
                 budgets);
-        boolean announceChange = announcesRequirementChange(state, plan);
-        List<ChatMessage> messages = assembler.messages(rubric, state, plan, Instant.now(clock),
-                announceChange ? turns.requirementChangeFor(rubric.id()) : null);
+        String change = announcesRequirementChange(state, plan) ? turns.requirementChangeFor(rubric.id()) : null;
+        List<ChatMessage> messages = assembler.messages(rubric, state, plan, Instant.now(clock), change);
         ChatRequest request = ChatRequest.builder().messages(messages).maxOutputTokens(config.maxOutputTokens()).build();
-        Completion completion = client.stream(selected.model(), request, config.firstTokenTimeout(), config.totalTimeout(), deltas);
+        StreamGuard guard = guard(rubric, state, plan, prompts.system(), change, deltas);
+        Completion completion;
+        try {
+            completion = client.stream(selected.model(), request, config.firstTokenTimeout(), config.totalTimeout(), guard,
+                    meter);
+        } catch (LlmFailure e) {
+            // The client counts text it received; the client of the interview saw only what the guard released.
+            throw e.deltasSent() && !guard.sentAny() ? new LlmFailure(e.code(), e.getMessage(), false, e) : e;
+        }
         String text = check(rubric, completion);
+        guard.finish();
         return new Words(text, selected.label(), completion.inputTokens(), completion.outputTokens(), null);
     }
 
@@ -82,6 +93,33 @@ public class LlmInterviewer implements ModelInterviewer {
         }
         return state.turns().stream().noneMatch(t -> t.role() == Role.INTERVIEWER && t.stage() == changeStage
                 && ModelInterviewer.isModelSource(t.source()));
+    }
+
+    /**
+     * The guard of this turn's stream: every signal description and red flag of the rubric, and every fact not
+     * revealed in this turn, are protected; the prompt's headings and the fence tags are markers. Whatever the
+     * candidate can see anyway (the transcript, the opening, this turn's facts, probe and requirement change) is allowed.
+     */
+    static StreamGuard guard(Rubric rubric, InterviewState state, TurnPlan plan, String systemTemplate, String change,
+                             Consumer<String> deltas) {
+        List<String> hidden = new ArrayList<>();
+        rubric.allSignals().forEach(s -> hidden.add(s.description()));
+        for (Stage stage : Stage.values()) {
+            rubric.stage(stage).redFlags().forEach(r -> hidden.add(r.description()));
+        }
+        List<String> allowed = new ArrayList<>();
+        rubric.facts().forEach(f -> (plan.factIds().contains(f.id()) ? allowed : hidden).add(f.answer()));
+        state.turns().forEach(t -> allowed.add(t.text()));
+        allowed.add(rubric.opening());
+        if (plan.probeId() != null) {
+            rubric.signal(plan.probeId()).ifPresent(s -> allowed.add(s.probe()));
+        }
+        if (change != null) {
+            allowed.add(change);
+        }
+        List<String> markers = new ArrayList<>(List.of("<candidate_answer", "</candidate_answer", "<event>", "</event>"));
+        systemTemplate.lines().map(String::strip).filter(l -> l.startsWith("#")).forEach(markers::add);
+        return new StreamGuard(hidden, allowed, markers, deltas);
     }
 
     static String check(Rubric rubric, Completion completion) {

@@ -19,8 +19,10 @@ import java.util.List;
 public class LlmPrompts {
 
     public static final String SYSTEM_FILE = "interviewer-system.md";
-    static final List<String> SYSTEM_PLACEHOLDERS = List.of("{title}", "{opening}", "{facts}", "{stage_number}",
-            "{stage_name}", "{minutes_left}", "{signals}", "{red_flags}", "{instruction}");
+    static final List<String> SYSTEM_PLACEHOLDERS = List.of("{title}", "{opening}", "{stage_number}",
+            "{stage_name}", "{minutes_left}", "{instruction}");
+    /** Placeholders of the old prompt that carried the whole rubric; a prompts.dir copy still using them is refused. */
+    static final List<String> RETIRED_PLACEHOLDERS = List.of("{facts}", "{signals}", "{red_flags}");
 
     private final PromptLibrary library;
     private final YAMLMapper yaml = (YAMLMapper) new YAMLMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -36,6 +38,12 @@ public class LlmPrompts {
         for (String placeholder : SYSTEM_PLACEHOLDERS) {
             if (!text.contains(placeholder)) {
                 throw new IllegalStateException("prompts/" + SYSTEM_FILE + ": the placeholder " + placeholder + " is missing");
+            }
+        }
+        for (String placeholder : RETIRED_PLACEHOLDERS) {
+            if (text.contains(placeholder)) {
+                throw new IllegalStateException("prompts/" + SYSTEM_FILE + ": the placeholder " + placeholder
+                        + " is no longer filled: the prompt carries only this turn's facts and probe (docs/llm.md)");
             }
         }
         return text;

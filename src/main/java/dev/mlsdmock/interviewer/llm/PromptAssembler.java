@@ -28,7 +28,9 @@ import java.util.stream.Collectors;
 /**
  * Builds the messages of one LLM interviewer turn from the stored transcript, which is the conversation's only
  * memory: a restarted server or another instance builds the same messages. The system message carries the
- * persona, the hidden rubric of the current stage and the stage machine's plan for this turn; every candidate
+ * persona, where the interview is and the stage machine's plan for this turn, with only what that turn needs: the
+ * facts revealed in it and, for a follow-up, the one probe question. No other fact, no signal description and no
+ * red flag is ever sent, so the model cannot leak what it was never told; every candidate
  * turn is fenced in {@code <candidate_answer>} tags, with any tag the candidate typed neutralised so their text
  * cannot close the fence. Pure logic, no Quarkus.
  */
@@ -76,20 +78,12 @@ public final class PromptAssembler {
         Stage stage = plan.stage();
         long remaining = plan.changesStage() ? budgets.of(stage).toSeconds()
                 : budgets.remainingSeconds(stage, state.stageStartedAt(), now);
-        Rubric.StageRubric stageRubric = rubric.stage(stage);
         Map<String, String> values = new LinkedHashMap<>();
         values.put("{title}", rubric.title());
         values.put("{opening}", rubric.opening().strip());
-        values.put("{facts}", rubric.facts().stream().map(f -> "- (" + f.topic().id() + ") " + f.answer().strip())
-                .collect(Collectors.joining("\n")));
         values.put("{stage_number}", String.valueOf(stage.number()));
         values.put("{stage_name}", phrases.stageName(stage));
         values.put("{minutes_left}", minutes(remaining));
-        values.put("{signals}", stageRubric.signals().stream()
-                .map(s -> "- " + s.description().strip() + " If it is missing, a follow-up could be: " + s.probe().strip())
-                .collect(Collectors.joining("\n")));
-        values.put("{red_flags}", stageRubric.redFlags().isEmpty() ? "- none listed"
-                : stageRubric.redFlags().stream().map(r -> "- " + r.description().strip()).collect(Collectors.joining("\n")));
         values.put("{instruction}", instruction(rubric, plan, requirementChange));
         String text = systemTemplate;
         for (Map.Entry<String, String> e : values.entrySet()) {
@@ -115,8 +109,8 @@ public final class PromptAssembler {
         values.put("{previous}", phrases.stageName(plan.from()));
         values.put("{question}", phrases.stageQuestion(plan.stage()));
         values.put("{minutes}", String.valueOf(budgets.total().toMinutes()));
+        // The probe question only: what the signal means stays on the server, so the model cannot recite it.
         Optional<Signal> probe = plan.probeId() == null ? Optional.empty() : rubric.signal(plan.probeId());
-        values.put("{signal}", probe.map(p -> p.description().strip()).orElse(""));
         values.put("{probe}", probe.map(p -> p.probe().strip()).orElse(""));
         parts.add(fill(turns.instruction(plan.kind()), values));
         return String.join("\n", parts);

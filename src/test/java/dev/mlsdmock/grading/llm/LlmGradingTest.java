@@ -1,14 +1,18 @@
 package dev.mlsdmock.grading.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mlsdmock.account.Account;
+import dev.mlsdmock.budget.DailyTokenBudget;
 import dev.mlsdmock.grading.Calibration;
 import dev.mlsdmock.grading.GradingDefaults;
 import dev.mlsdmock.grading.ScorecardAssertions;
 import dev.mlsdmock.support.Api;
 import dev.mlsdmock.support.FakeOpenAiGraderServer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +33,9 @@ class LlmGradingTest {
     private static final String PROBLEM = "news-feed";
 
     FakeOpenAiGraderServer provider;
+
+    @Inject
+    DailyTokenBudget budget;
 
     @BeforeEach
     void resetProvider() {
@@ -133,6 +140,28 @@ class LlmGradingTest {
         assertThat(Api.as(user).get("/api/interviews/" + id + "/scorecards").then().extract().jsonPath()
                 .getList("grader", String.class)).containsExactly("offline:" + GradingDefaults.EMBEDDING_MODEL,
                 "llm:" + FakeOpenAiGraderServer.MODEL);
+    }
+
+    @Test
+    void everyGraderCallIsChargedToTheAccountAndASpentDayGradesOffline() {
+        String user = Api.newAccount();
+        String id = importTranscript(user, "strong");
+        ScorecardAssertions.awaitScorecard(user, id);
+        JsonPath usage = Api.as(user).get("/api/usage").then().statusCode(200).extract().jsonPath();
+        assertThat(usage.getLong("tokensUsed")).isEqualTo(21 * 150); // 21 calls, 150 tokens each as the fake reports
+        assertThat(usage.getInt("calls")).isEqualTo(21);
+        assertThat(usage.getLong("limit")).isEqualTo(200_000);
+
+        long account = QuarkusTransaction.requiringNew().call(() -> Account.findByUsername(user).orElseThrow().id);
+        budget.record(account, 200_000);
+        provider.reset();
+        String second = importTranscript(user, "strong");
+        JsonPath card = ScorecardAssertions.awaitScorecard(user, second);
+        assertThat(card.getString("grader")).isEqualTo("offline:" + GradingDefaults.EMBEDDING_MODEL);
+        assertThat(card.getString("fallback.from")).isEqualTo("llm:" + FakeOpenAiGraderServer.MODEL);
+        assertThat(card.getString("fallback.reason")).startsWith("daily_token_budget_spent").contains("200000 tokens");
+        assertThat(provider.requests()).isEmpty();
+        assertThat(Api.as(user).get("/api/usage").then().statusCode(200).extract().jsonPath().getLong("remaining")).isZero();
     }
 
     private static String importTranscript(String user, String quality) {

@@ -8,6 +8,7 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.output.FinishReason;
 import dev.langchain4j.model.output.TokenUsage;
+import dev.mlsdmock.interviewer.TokenMeter;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -28,6 +29,7 @@ class LlmClientTest {
     private static final Duration LONG = Duration.ofSeconds(10);
 
     private final LlmClient client = new LlmClient();
+    private final List<String> metered = new ArrayList<>();
 
     @Test
     void deltasArriveInOrderOnTheCallingThreadAndUsageIsKept() {
@@ -42,14 +44,34 @@ class LlmClientTest {
         }), REQUEST, LONG, LONG, d -> {
             assertThat(Thread.currentThread()).isSameAs(caller);
             deltas.add(d);
-        });
+        }, (in, out) -> metered.add(in + "/" + out));
         assertThat(deltas).containsExactly("One ", "question?");
         assertThat(c).isEqualTo(new Completion("One question?", FinishReason.STOP, 120, 3));
+        assertThat(metered).containsExactly("120/3"); // the provider's own count
+    }
+
+    @Test
+    void aFailedCallIsChargedAnEstimateOfWhatWasSentAndReceived() {
+        ChatRequest request = ChatRequest.builder().messages(UserMessage.from("x".repeat(400))).build();
+        assertThatThrownBy(() -> client.stream(model(h -> {
+            h.onPartialResponse("y".repeat(40));
+            h.onError(new IOException("Connection reset"));
+        }), request, LONG, LONG, d -> { }, (in, out) -> metered.add(in + "/" + out))).isInstanceOf(LlmFailure.class);
+        // 401 characters sent (the message and a separator) and 40 received, at four characters a token, rounded up
+        assertThat(metered).containsExactly("101/10");
+    }
+
+    @Test
+    void aConsumerThatRefusesTheTextEndsTheCallAndItIsStillCharged() {
+        assertThatThrownBy(() -> client.stream(model(h -> h.onPartialResponse("leak")), REQUEST, LONG, LONG, d -> {
+            throw new LlmFailure.Refused("refused", false);
+        }, (in, out) -> metered.add(in + "/" + out))).isInstanceOf(LlmFailure.Refused.class);
+        assertThat(metered).containsExactly("1/1");
     }
 
     @Test
     void aSilentModelHitsTheFirstTokenTimeout() {
-        assertThatThrownBy(() -> client.stream(model(h -> { }), REQUEST, Duration.ofMillis(200), LONG, d -> { }))
+        assertThatThrownBy(() -> client.stream(model(h -> { }), REQUEST, Duration.ofMillis(200), LONG, d -> { }, TokenMeter.NONE))
                 .isInstanceOfSatisfying(LlmFailure.class, e -> {
                     assertThat(e.code()).isEqualTo(LlmFailure.Code.LLM_TIMEOUT);
                     assertThat(e.deltasSent()).isFalse();
@@ -60,17 +82,17 @@ class LlmClientTest {
     @Test
     void aRefusedConnectionIsTransientAndABrokenStreamIsACut() {
         assertThatThrownBy(() -> client.stream(model(h -> h.onError(new RuntimeException(new ConnectException("refused")))),
-                REQUEST, LONG, LONG, d -> { })).isInstanceOf(LlmFailure.Transient.class);
+                REQUEST, LONG, LONG, d -> { }, TokenMeter.NONE)).isInstanceOf(LlmFailure.Transient.class);
         assertThatThrownBy(() -> client.stream(model(h -> {
             h.onPartialResponse("Half ");
             h.onError(new IOException("Connection reset"));
-        }), REQUEST, LONG, LONG, d -> { })).isInstanceOfSatisfying(LlmFailure.class, e -> {
+        }), REQUEST, LONG, LONG, d -> { }, TokenMeter.NONE)).isInstanceOfSatisfying(LlmFailure.class, e -> {
             assertThat(e).isNotInstanceOf(LlmFailure.Transient.class);
             assertThat(e.code()).isEqualTo(LlmFailure.Code.LLM_STREAM_CUT);
             assertThat(e.deltasSent()).isTrue();
         });
         assertThatThrownBy(() -> client.stream(model(h -> h.onError(new dev.langchain4j.exception.HttpException(401, "bad key"))),
-                REQUEST, LONG, LONG, d -> { })).isInstanceOfSatisfying(LlmFailure.class, e -> {
+                REQUEST, LONG, LONG, d -> { }, TokenMeter.NONE)).isInstanceOfSatisfying(LlmFailure.class, e -> {
             assertThat(e).isNotInstanceOf(LlmFailure.Transient.class);
             assertThat(e.getMessage()).contains("HTTP 401").doesNotContain("bad key");
         });

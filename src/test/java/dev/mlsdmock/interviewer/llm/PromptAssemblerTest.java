@@ -50,8 +50,11 @@ class PromptAssemblerTest {
             LIBRARY.offlinePhrases(), StageBudgets.defaults());
     private static final Instant START = Instant.parse("2026-01-01T10:00:00Z");
 
+    // Replaces systemPromptCarriesPersonaStageTimeHiddenSignalsAndThePlan, which asserted the old behaviour (every
+    // fact, the stage's signal descriptions and red flags in the prompt). Issue 12: the prompt carries only what the
+    // turn needs, so those assertions are inverted here.
     @Test
-    void systemPromptCarriesPersonaStageTimeHiddenSignalsAndThePlan() {
+    void systemPromptCarriesPersonaStageTimeAndTheProbeQuestionButNoSignalRedFlagOrUnaskedFact() {
         Rubric.Signal probe = NEWS_FEED.stage(Stage.DATA).signals().get(0);
         TurnPlan plan = new TurnPlan(Kind.PROBE, Stage.DATA, Stage.DATA, List.of(), 0, probe.id(), 3);
         InterviewState state = new InterviewState(Stage.DATA, START, List.of(
@@ -63,17 +66,58 @@ class PromptAssemblerTest {
         assertThat(system).contains("Ask exactly one question per turn")
                 .contains("Current step: 3 of 7, data preparation and features. About 5 minutes left in this step.")
                 .contains(NEWS_FEED.opening().strip())
-                .contains("Stay in data preparation and features. The candidate has not yet addressed: " + probe.description().strip())
+                .contains("Stay in data preparation and features. Ask this one follow-up question")
+                .contains(probe.probe().strip())
                 .doesNotContain("{");
-        NEWS_FEED.stage(Stage.DATA).signals().forEach(s -> assertThat(system).contains(s.description().strip()));
-        NEWS_FEED.stage(Stage.DATA).redFlags().forEach(r -> assertThat(system).contains(r.description().strip()));
-        NEWS_FEED.stage(Stage.MODEL).signals().forEach(s -> assertThat(system).doesNotContain(s.description().strip()));
-        NEWS_FEED.facts().forEach(f -> assertThat(system).contains(f.answer().strip()));
+        NEWS_FEED.allSignals().forEach(s -> assertThat(system).doesNotContain(s.description().strip()));
+        for (Stage stage : Stage.values()) {
+            NEWS_FEED.stage(stage).redFlags().forEach(r -> assertThat(system).doesNotContain(r.description().strip()));
+            NEWS_FEED.stage(stage).signals().stream().filter(s -> !s.id().equals(probe.id()))
+                    .forEach(s -> assertThat(system).doesNotContain(s.probe().strip()));
+        }
+        NEWS_FEED.facts().forEach(f -> assertThat(system).doesNotContain(f.answer().strip()));
         assertThat(system).doesNotContain("requirement change");
 
         assertThat(messages).hasSize(3);
         assertThat(((AiMessage) messages.get(1)).text()).isEqualTo("What data would you use?");
         assertThat(((UserMessage) messages.get(2)).singleText()).isEqualTo("<candidate_answer>\nClicks and likes.\n</candidate_answer>");
+    }
+
+    @Test
+    void onlyTheFactsTheServerRevealsThisTurnAreInThePrompt() {
+        Rubric.Fact latency = NEWS_FEED.facts().stream().filter(f -> f.topic().id().equals("latency")).findFirst().orElseThrow();
+        TurnPlan plan = new TurnPlan(Kind.KEEP_GOING, Stage.CLARIFY, Stage.CLARIFY, List.of(latency.id()), 0, null, 0);
+        InterviewState state = new InterviewState(Stage.CLARIFY, START, List.of(
+                turn(1, Role.INTERVIEWER, Stage.CLARIFY, "What would you clarify?"),
+                turn(2, Role.CANDIDATE, Stage.CLARIFY, "What is the latency budget?")));
+        String system = ((SystemMessage) ASSEMBLER.messages(NEWS_FEED, state, plan, START, null).get(0)).text();
+        assertThat(system).contains(latency.answer().strip());
+        NEWS_FEED.facts().stream().filter(f -> !f.id().equals(latency.id()))
+                .forEach(f -> assertThat(system).doesNotContain(f.answer().strip()));
+    }
+
+    @Test
+    void aPromptFileStillUsingTheRetiredRubricPlaceholdersIsRefused() {
+        for (String retired : LlmPrompts.RETIRED_PLACEHOLDERS) {
+            PromptLibrary library = new PromptLibrary(new PromptConfig() {
+                @Override
+                public Path dir() {
+                    return Path.of("prompts");
+                }
+
+                @Override
+                public boolean reload() {
+                    return false;
+                }
+            }) {
+                @Override
+                public String text(String file) {
+                    String text = super.text(file);
+                    return file.equals(LlmPrompts.SYSTEM_FILE) ? text + "\n" + retired : text;
+                }
+            };
+            assertThatThrownBy(() -> new LlmPrompts(library)).hasMessageContaining(retired).hasMessageContaining("no longer filled");
+        }
     }
 
     @Test
