@@ -11,6 +11,7 @@ import dev.mlsdmock.interview.InterviewDialogue.Acknowledged;
 import dev.mlsdmock.interview.InterviewDialogue.Snapshot;
 import dev.mlsdmock.interview.InterviewDialogue.Spoken;
 import dev.mlsdmock.error.ApiException;
+import dev.mlsdmock.error.Overloaded;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import org.jboss.logging.Logger;
@@ -32,14 +33,20 @@ public class InterviewConversation {
 
     private final InterviewDialogue dialogue;
     private final Instance<ScorecardLinks> scorecards;
+    private final InterviewMetrics metrics;
 
-    public InterviewConversation(InterviewDialogue dialogue, Instance<ScorecardLinks> scorecards) {
+    public InterviewConversation(InterviewDialogue dialogue, Instance<ScorecardLinks> scorecards, InterviewMetrics metrics) {
         this.dialogue = dialogue;
         this.scorecards = scorecards;
+        this.metrics = metrics;
     }
 
     /** A client connected: the stage, every stored turn, then the opening (new interview) or a pending reply. */
     public void open(UUID id, FrameSink out) {
+        guarded(id, out, () -> replay(id, out));
+    }
+
+    private void replay(UUID id, FrameSink out) {
         Snapshot snapshot = dialogue.snapshot(id);
         out.send(snapshot.stage());
         snapshot.turns().forEach(t -> out.send(TurnFrame.of(t)));
@@ -59,11 +66,22 @@ public class InterviewConversation {
     }
 
     public void receive(UUID id, String message, FrameSink out) {
+        guarded(id, out, () -> handle(id, message, out));
+    }
+
+    /** Runs one step of the protocol; what goes wrong becomes an error frame and the connection stays usable. */
+    private void guarded(UUID id, FrameSink out, Runnable step) {
         try {
-            handle(id, message, out);
+            step.run();
         } catch (ApiException e) {
             out.send(new ErrorFrame(e.code(), e.getMessage()));
         } catch (RuntimeException e) {
+            if (Overloaded.isCause(e)) {
+                LOG.warnf("Overloaded while handling a frame of interview %s: %s", id, e.toString());
+                out.send(new ErrorFrame("overloaded", "The server is busy right now. Anything acknowledged is stored; "
+                        + "re-send an answer that was not acknowledged in a few seconds."));
+                return;
+            }
             LOG.errorf(e, "Failed to handle a frame of interview %s", id);
             out.send(new ErrorFrame("internal_error", "Something went wrong on the server. Anything acknowledged is "
                     + "stored; re-send an answer that was not acknowledged."));
@@ -91,11 +109,25 @@ public class InterviewConversation {
     }
 
     private void answer(UUID id, ClientFrame frame, FrameSink out) {
+        long received = System.nanoTime();
         Acknowledged ack = dialogue.answer(id, frame.clientId(), frame.text());
         out.send(TurnFrame.of(ack.turn()));
-        if (!ack.duplicate()) {
-            dialogue.reply(id, ack.analysis(), deltas(out)).ifPresent(s -> sendSpoken(s, out));
+        if (ack.duplicate()) {
+            return;
         }
+        metrics.answerStored();
+        boolean[] spoke = {false};
+        FrameSink timed = f -> {
+            if (!spoke[0] && (f instanceof DeltaFrame || f instanceof TurnFrame)) {
+                spoke[0] = true;
+                metrics.firstWords(received);
+            }
+            out.send(f);
+        };
+        dialogue.replyTo(id, ack, deltas(timed)).ifPresent(s -> {
+            sendSpoken(s, timed);
+            metrics.replied(received);
+        });
     }
 
     private void end(UUID id, FrameSink out) {

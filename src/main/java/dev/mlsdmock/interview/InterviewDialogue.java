@@ -18,6 +18,7 @@ import jakarta.enterprise.event.Event;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -87,28 +88,46 @@ public class InterviewDialogue {
             throw ApiException.badRequest("answer_too_long", "The answer has " + text.length() + " characters; at most "
                     + config.maxAnswerChars() + " fit in one turn. Split it into several answers.");
         }
-        Optional<TurnView> existing = QuarkusTransaction.requiringNew().call(() -> Turn.byClientId(id, clientId).map(Turn::view));
-        if (existing.isPresent()) {
-            return new Acknowledged(existing.get(), true, null);
+        record Before(String problemId, Stage stage, Optional<TurnView> existing) {
         }
-        Interview current = QuarkusTransaction.requiringNew().call(() -> InterviewIds.require(id));
+        Before before = QuarkusTransaction.requiringNew().call(() -> {
+            Interview current = InterviewIds.require(id);
+            return new Before(current.problemId, current.stage, Turn.byClientId(id, clientId).map(Turn::view));
+        });
+        if (before.existing().isPresent()) {
+            return new Acknowledged(before.existing().get(), true, null, null);
+        }
         // Embedding work happens before the row lock is taken.
-        Analysis analysis = coverage.analyze(rubricOf(current.problemId), current.stage, text);
+        Analysis analysis = coverage.analyze(rubricOf(before.problemId()), before.stage(), text);
         return QuarkusTransaction.requiringNew().call(() -> {
             Interview interview = InterviewIds.lock(id);
             Optional<Turn> raced = Turn.byClientId(id, clientId);
             if (raced.isPresent()) {
-                return new Acknowledged(raced.get().view(), true, null);
+                return new Acknowledged(raced.get().view(), true, null, null);
             }
             if (!interview.isActive()) {
                 throw ApiException.conflict("interview_ended", "This interview has ended; answers are no longer taken. "
                         + "Start a new interview to practise again.");
             }
-            Turn turn = Turn.candidate(id, Turn.lastSeq(id) + 1, interview.stage, text, Instant.now(clock), clientId,
-                    analysis.signalIds());
+            List<TurnView> turns = new ArrayList<>(Turn.transcript(id).stream().map(Turn::view).toList());
+            Turn turn = Turn.candidate(id, turns.isEmpty() ? 1 : turns.get(turns.size() - 1).seq() + 1, interview.stage,
+                    text, Instant.now(clock), clientId, analysis.signalIds());
             turn.persist();
-            return new Acknowledged(turn.view(), false, analysis);
+            turns.add(turn.view());
+            // The state the reply is planned from, read under the lock, so replying needs no second transaction.
+            return new Acknowledged(turn.view(), false, analysis, new Stored(interview.problemId, interview.state(turns)));
         });
+    }
+
+    /** The interviewer's reply to an answer just stored: planned from the state read when it was stored. */
+    public Optional<Spoken> replyTo(UUID id, Acknowledged ack, BiConsumer<Integer, String> deltas) {
+        if (ack.stored() == null) {
+            return reply(id, ack.analysis(), deltas);
+        }
+        InterviewState state = ack.stored().state();
+        Rubric rubric = rubricOf(ack.stored().problemId());
+        TurnPlan plan = policy.reply(rubric, state, ack.analysis(), Instant.now(clock));
+        return say(id, new Prepared(rubric, state, plan, ack.turn().seq()), deltas);
     }
 
     /**
@@ -152,7 +171,10 @@ public class InterviewDialogue {
         if (prepared.isEmpty()) {
             return Optional.empty();
         }
-        Prepared p = prepared.get();
+        return say(id, prepared.get(), deltas);
+    }
+
+    private Optional<Spoken> say(UUID id, Prepared p, BiConsumer<Integer, String> deltas) {
         int seq = p.lastSeq() + 1;
         // The words come from outside the transaction: a model may stream for many seconds.
         Words words = interviewer.speak(p.rubric(), p.state(), p.plan(), piece -> deltas.accept(seq, piece));
@@ -194,7 +216,11 @@ public class InterviewDialogue {
     }
 
     /** A stored candidate turn; {@code duplicate} when it had been stored before under the same client id. */
-    public record Acknowledged(TurnView turn, boolean duplicate, Analysis analysis) {
+    public record Acknowledged(TurnView turn, boolean duplicate, Analysis analysis, Stored stored) {
+    }
+
+    /** The interview as it was when an answer was stored (null for a duplicate). */
+    public record Stored(String problemId, InterviewState state) {
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.mlsdmock.flow.InterviewState;
 import dev.mlsdmock.flow.TurnPlan;
 import dev.mlsdmock.interviewer.Words.Notice;
 import dev.mlsdmock.rubric.Rubric;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
@@ -26,10 +27,12 @@ public class InterviewerSwitch implements Interviewer {
 
     private final ModelInterviewer model;
     private final OfflineInterviewer offline;
+    private final MeterRegistry registry;
 
-    public InterviewerSwitch(ModelInterviewer model, OfflineInterviewer offline) {
+    public InterviewerSwitch(ModelInterviewer model, OfflineInterviewer offline, MeterRegistry registry) {
         this.model = model;
         this.offline = offline;
+        this.registry = registry;
     }
 
     /** The words of the planned turn, from the interview's interviewer or, for this turn only, the offline one. */
@@ -43,6 +46,7 @@ public class InterviewerSwitch implements Interviewer {
             Notice notice = state.lastInterviewerSource().equals(Words.BUDGET_SOURCE) ? null
                     : new Notice("token_budget_spent", "This interview has used its budget of " + budget
                     + " tokens, so the offline interviewer asks the remaining questions.");
+            fellBack("token_budget_spent");
             return new Words(offline.text(rubric, plan), Words.BUDGET_SOURCE, null, null, notice);
         }
         try {
@@ -58,7 +62,13 @@ public class InterviewerSwitch implements Interviewer {
         }
     }
 
+    /** Counted per turn the offline interviewer spoke for a model interview (docs/operations.md). */
+    private void fellBack(String reason) {
+        registry.counter("mlsd.model.fallbacks", "reason", reason).increment();
+    }
+
     private Words fallback(Rubric rubric, TurnPlan plan, String code, String why, boolean partial) {
+        fellBack(code);
         String message = why + " The offline interviewer asked this question instead"
                 + (partial ? " (the partly streamed text is discarded)" : "")
                 + "; your answer is saved and the interview goes on.";

@@ -118,6 +118,12 @@ public class GradingQueue {
         }
     }
 
+    /** Jobs waiting to be claimed, on all instances. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public long depth() {
+        return GradingJob.count("status", Status.QUEUED);
+    }
+
     /** Whether a scorecard for the interview is being made (queued or running). */
     @Transactional
     public boolean pending(UUID interviewId) {

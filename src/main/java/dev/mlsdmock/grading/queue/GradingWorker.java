@@ -14,8 +14,12 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Works off the grading queue on its own thread, never on a request thread. At start it first queues any ended
@@ -46,12 +51,18 @@ public class GradingWorker {
         t.setDaemon(true);
         return t;
     });
+    private final MeterRegistry registry;
+    /** Jobs waiting, as of this worker's last look; read by the metrics scrape without touching the database. */
+    private final AtomicLong depth = new AtomicLong();
     private volatile Thread thread;
     private volatile boolean stopping;
 
     public GradingWorker(GradingQueue queue, GradingService grading, InterviewConnections connections, GradingConfig config,
-                         InterviewService interviews) {
+                         InterviewService interviews, MeterRegistry registry) {
         this.interviews = interviews;
+        this.registry = registry;
+        Gauge.builder("mlsd.grading.queue.depth", depth, AtomicLong::get)
+                .description("Grading jobs queued (all instances), as last seen by this instance's worker").register(registry);
         this.queue = queue;
         this.grading = grading;
         this.connections = connections;
@@ -87,6 +98,7 @@ public class GradingWorker {
         while (!stopping) {
             try {
                 if (!workOne()) {
+                    depth.set(queue.depth());
                     queue.awaitWork();
                 }
             } catch (InterruptedException e) {
@@ -122,10 +134,13 @@ public class GradingWorker {
                 LOG.warnf(e, "Could not renew the lease of grading job %d", job.id);
             }
         }, every, every, TimeUnit.MILLISECONDS);
+        long started = System.nanoTime();
+        String outcome = "failed";
         try {
             Level level = Level.fromId(job.level).orElse(Level.DEFAULT);
             UUID scorecardId = grading.gradeAndStore(job.interviewId, job.grader, level);
             queue.complete(job.id, scorecardId);
+            outcome = "done";
             LOG.infof("Graded interview %s (job %d, %s)", job.interviewId, job.id, job.grader);
             connections.send(job.interviewId, new ScorecardFrame(Scorecard.url(job.interviewId)));
         } catch (RuntimeException e) {
@@ -133,6 +148,9 @@ public class GradingWorker {
             queue.fail(job.id, GradingService.describe(e));
         } finally {
             heartbeat.cancel(false);
+            Timer.builder("mlsd.grading.duration").description("Grading one interview, from claim to stored scorecard")
+                    .tag("grader", job.grader).tag("outcome", outcome).publishPercentileHistogram().register(registry)
+                    .record(Duration.ofNanos(System.nanoTime() - started));
         }
         return true;
     }

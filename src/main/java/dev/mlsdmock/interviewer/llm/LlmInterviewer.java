@@ -37,9 +37,11 @@ public class LlmInterviewer implements ModelInterviewer {
     private final StageBudgets budgets;
     private final Clock clock;
     private final Stage changeStage;
+    private final ModelMeters meters;
 
     public LlmInterviewer(LlmModels models, LlmClient client, LlmPrompts prompts, InterviewerConfig config, StageBudgets budgets,
-                          Clock clock) {
+                          Clock clock, ModelMeters meters) {
+        this.meters = meters;
         this.models = models;
         this.client = client;
         this.prompts = prompts;
@@ -70,9 +72,16 @@ public class LlmInterviewer implements ModelInterviewer {
         List<ChatMessage> messages = assembler.messages(rubric, state, plan, Instant.now(clock),
                 announceChange ? turns.requirementChangeFor(rubric.id()) : null);
         ChatRequest request = ChatRequest.builder().messages(messages).maxOutputTokens(config.maxOutputTokens()).build();
-        Completion completion = client.stream(selected.model(), request, config.firstTokenTimeout(), config.totalTimeout(), deltas);
-        String text = check(rubric, completion);
-        return new Words(text, selected.label(), completion.inputTokens(), completion.outputTokens(), null);
+        try {
+            Completion completion = client.stream(selected.model(), request, config.firstTokenTimeout(),
+                    config.totalTimeout(), meters.timing(deltas));
+            meters.tokens(completion.inputTokens(), completion.outputTokens());
+            return new Words(check(rubric, completion), selected.label(), completion.inputTokens(),
+                    completion.outputTokens(), null);
+        } catch (LlmFailure e) {
+            meters.failed(e);
+            throw e;
+        }
     }
 
     /** The change is announced once: on the first turn the model speaks in its stage (an offline fallback does not count). */
