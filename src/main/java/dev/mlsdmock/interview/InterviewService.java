@@ -97,6 +97,12 @@ public class InterviewService {
         return Optional.ofNullable(interview).map(i -> Record.of(i, Turn.transcript(id).stream().map(Turn::view).toList()));
     }
 
+    /** The account an interview belongs to; empty when it no longer exists. */
+    @Transactional
+    public Optional<Long> ownerOf(UUID id) {
+        return Interview.<Interview>findByIdOptional(id).map(i -> i.accountId);
+    }
+
     /** Every ended interview (id and level), for finding the ones a crash left ungraded. */
     @Transactional
     public List<Ended> ended() {

@@ -6,7 +6,7 @@ import dev.mlsdmock.grading.GradingService;
 import dev.mlsdmock.grading.Scorecard;
 import dev.mlsdmock.grading.ScorecardRecord;
 import dev.mlsdmock.interview.Frames.ScorecardFrame;
-import dev.mlsdmock.interview.InterviewConnections;
+import dev.mlsdmock.interview.InterviewBroadcast;
 import dev.mlsdmock.interview.InterviewService;
 import dev.mlsdmock.rubric.Level;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -34,7 +34,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * interview that has neither a scorecard nor a job (the process stopped between ending and queueing), then claims
  * jobs one at a time: queued ones, and running ones whose worker died (their lease ran out; a live worker renews
  * the lease of its job while it works). When a scorecard is
- * stored, open WebSocket connections of the interview get a {@code scorecard} frame.
+ * stored, open WebSocket connections of the interview, on any instance, get a {@code scorecard} frame.
  */
 @ApplicationScoped
 public class GradingWorker {
@@ -43,7 +43,7 @@ public class GradingWorker {
 
     private final GradingQueue queue;
     private final GradingService grading;
-    private final InterviewConnections connections;
+    private final InterviewBroadcast broadcast;
     private final GradingConfig config;
     private final InterviewService interviews;
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -57,7 +57,7 @@ public class GradingWorker {
     private volatile Thread thread;
     private volatile boolean stopping;
 
-    public GradingWorker(GradingQueue queue, GradingService grading, InterviewConnections connections, GradingConfig config,
+    public GradingWorker(GradingQueue queue, GradingService grading, InterviewBroadcast broadcast, GradingConfig config,
                          InterviewService interviews, MeterRegistry registry) {
         this.interviews = interviews;
         this.registry = registry;
@@ -65,7 +65,7 @@ public class GradingWorker {
                 .description("Grading jobs queued (all instances), as last seen by this instance's worker").register(registry);
         this.queue = queue;
         this.grading = grading;
-        this.connections = connections;
+        this.broadcast = broadcast;
         this.config = config;
     }
 
@@ -142,7 +142,7 @@ public class GradingWorker {
             queue.complete(job.id, scorecardId);
             outcome = "done";
             LOG.infof("Graded interview %s (job %d, %s)", job.interviewId, job.id, job.grader);
-            connections.send(job.interviewId, new ScorecardFrame(Scorecard.url(job.interviewId)));
+            broadcast.publish(job.interviewId, new ScorecardFrame(Scorecard.url(job.interviewId)));
         } catch (RuntimeException e) {
             LOG.errorf(e, "Grading job %d of interview %s failed (attempt %d)", job.id, job.interviewId, job.attempts);
             queue.fail(job.id, GradingService.describe(e));
