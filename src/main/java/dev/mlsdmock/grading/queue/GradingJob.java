@@ -33,6 +33,10 @@ public class GradingJob extends PanacheEntityBase {
     @Column(name = "account_id")
     public Long accountId;
 
+    /** When a worker last claimed it: the round-robin order of {@link GradingQueue#claim()}. */
+    @Column(name = "claimed_at")
+    public Instant claimedAt;
+
     /** {@code offline} or {@code llm}. */
     @Column(nullable = false)
     public String grader;

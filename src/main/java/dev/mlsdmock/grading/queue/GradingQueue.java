@@ -24,15 +24,16 @@ import java.util.concurrent.TimeUnit;
  * it a lease; a job whose lease has run out belonged to a worker that died and is claimed again.
  * <p>
  * Fairness: an interview has at most one queued job (asking again updates it), and workers take jobs round-robin
- * across accounts: every account's oldest job first, then every account's second, and so on.
+ * across accounts: an account that was just served waits until every other waiting account had a turn.
  */
 @ApplicationScoped
 public class GradingQueue {
 
-    /** Window functions run the same on PostgreSQL and H2; JPQL has none. */
-    private static final String ROUND_ROBIN = "select id from (select id, created_at, row_number() over "
-            + "(partition by account_id order by created_at, id) as turn from grading_job "
-            + "where status = 'QUEUED' or (status = 'RUNNING' and lease_until < ?1)) q order by turn, created_at, id";
+    /** Least recently served account first, then its oldest job; a correlated subquery, as portable SQL as it gets. */
+    private static final String ROUND_ROBIN = "select j.id from grading_job j "
+            + "where j.status = 'QUEUED' or (j.status = 'RUNNING' and j.lease_until < ?1) "
+            + "order by (select max(p.claimed_at) from grading_job p where p.account_id = j.account_id) nulls first, "
+            + "j.created_at, j.id";
 
     private final GradingConfig config;
     private final Clock clock;
@@ -87,8 +88,8 @@ public class GradingQueue {
     }
 
     /**
-     * The next job in round-robin order across accounts (each account's oldest first) among those queued or whose
-     * worker's lease ran out, now leased to the caller.
+     * The next job among those queued or whose worker's lease ran out, round-robin across accounts (the account a
+     * worker served longest ago first, then its oldest job), now leased to the caller.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Optional<GradingJob> claim() {
@@ -98,7 +99,7 @@ public class GradingQueue {
                 .setParameter(1, now).setMaxResults(10).getResultList();
         for (Number number : candidates) {
             long id = number.longValue();
-            int claimed = GradingJob.update("status = ?1, leaseUntil = ?2, attempts = attempts + 1 where id = ?3 "
+            int claimed = GradingJob.update("status = ?1, leaseUntil = ?2, claimedAt = ?5, attempts = attempts + 1 where id = ?3 "
                             + "and (status = ?4 or (status = ?1 and leaseUntil < ?5))",
                     Status.RUNNING, now.plus(config.lease()), id, Status.QUEUED, now);
             if (claimed == 1) {
