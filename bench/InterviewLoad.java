@@ -38,6 +38,7 @@ import java.util.regex.Pattern;
  *
  *   java bench/InterviewLoad.java --base=http://127.0.0.1:8080 --candidates=1000 --think=20 --answers=6 \
  *        --ramp=120 --accounts=50 --pid=$(pgrep -f quarkus-run.jar)
+ *   --hold=60                keep each socket open (idle) that long after the last answer (idle-socket memory)
  *   --fake-model=18080,300   also serve a fake OpenAI-compatible streaming model on :18080 (first token after
  *                            300 ms, then 20 tokens 10 ms apart); start the app with INTERVIEWER_LLM=openai pointing at it.
  * JDK only; see bench/RESULTS.md for the commands used and the figures.
@@ -64,6 +65,7 @@ public class InterviewLoad {
     final List<Long> replies = Collections.synchronizedList(new ArrayList<>());
     final Map<String, AtomicInteger> errors = new ConcurrentHashMap<>();
     final AtomicInteger connected = new AtomicInteger();
+    volatile int total;
 
     public static void main(String[] args) throws Exception {
         InterviewLoad load = new InterviewLoad();
@@ -99,6 +101,7 @@ public class InterviewLoad {
             send("POST", base + "/api/accounts", null, "{\"username\":\"" + user + "\",\"password\":\"" + PASSWORD + "\"}");
             users.add(user);
         }
+        total = n;
         CountDownLatch done = new CountDownLatch(n);
         long start = System.nanoTime();
         for (int i = 0; i < n; i++) {
@@ -106,8 +109,6 @@ public class InterviewLoad {
             long at = (long) (i * ramp * 1000 / n);
             timer.schedule(() -> new Thread(() -> candidate(base, user, answers, think, done)).start(), at, TimeUnit.MILLISECONDS);
         }
-        timer.schedule(() -> System.out.printf("full load: %d sockets open, RSS %s%n", connected.get(), rss()),
-                (long) ((ramp + think * 2) * 1000), TimeUnit.MILLISECONDS);
         done.await();
         System.out.printf("finished in %.0f s, RSS after %s%n", (System.nanoTime() - start) / 1e9, rss());
         report("answer -> first interviewer frame", firstWords);
@@ -121,11 +122,11 @@ public class InterviewLoad {
             String body = send("POST", base + "/api/interviews", user, "{\"problemId\":\"ad-click-prediction\"}");
             String id = match(ID, body);
             Frames frames = new Frames();
-            WebSocket ws = http.newWebSocketBuilder().header("Authorization", basic(user)).connectTimeout(Duration.ofSeconds(60))
-                    .buildAsync(URI.create(base.replaceFirst("^http", "ws") + "/ws/interviews/" + id), frames)
-                    .get(90, TimeUnit.SECONDS);
-            connected.incrementAndGet();
+            WebSocket ws = connect(base, user, id, frames);
             frames.next("turn", 60);
+            if (connected.incrementAndGet() == total) {
+                System.out.printf("all %d sockets open (opening received), RSS %s%n", total, rss());
+            }
             for (int i = 0; i < answers; i++) {
                 long pause = (long) (think * 1000 * ThreadLocalRandom.current().nextDouble(0.8, 1.2));
                 Thread.sleep(pause); // the candidate's think time
@@ -158,6 +159,7 @@ public class InterviewLoad {
                     }
                 }
             }
+            Thread.sleep((long) (1000 * Double.parseDouble(opt("hold", "0")))); // keep the socket open, idle
             ws.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(30, TimeUnit.SECONDS);
             connected.decrementAndGet();
         } catch (Exception e) {
@@ -166,6 +168,28 @@ public class InterviewLoad {
             errors.computeIfAbsent(kind, k -> new AtomicInteger()).incrementAndGet();
         } finally {
             done.countDown();
+        }
+    }
+
+    /** Connects like the browser does: a 503 (server busy) is retried after its Retry-After, up to 10 times. */
+    WebSocket connect(String base, String user, String id, Frames frames) throws Exception {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return http.newWebSocketBuilder().header("Authorization", basic(user)).connectTimeout(Duration.ofSeconds(60))
+                        .buildAsync(URI.create(base.replaceFirst("^http", "ws") + "/ws/interviews/" + id), frames)
+                        .get(90, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof java.net.http.WebSocketHandshakeException h) {
+                    int status = h.getResponse().statusCode();
+                    if (status == 503 && attempt < 10) {
+                        errors.computeIfAbsent("WS 503 (retried)", k -> new AtomicInteger()).incrementAndGet();
+                        Thread.sleep(1000L * Integer.parseInt(h.getResponse().headers().firstValue("Retry-After").orElse("1")));
+                        continue;
+                    }
+                    throw new IllegalStateException("HTTP " + status + " WS upgrade");
+                }
+                throw e;
+            }
         }
     }
 

@@ -1,16 +1,20 @@
 package dev.mlsdmock.interview;
 
 import dev.mlsdmock.account.AccountIdentityProvider;
+import dev.mlsdmock.error.Overloaded;
 import io.quarkus.websockets.next.HttpUpgradeCheck;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
  * Refuses the WebSocket upgrade with 404 when the interview does not exist or belongs to someone else (the same
- * answer REST gives, so ids of other people's interviews cannot be probed), and with 401 without credentials.
+ * answer REST gives, so ids of other people's interviews cannot be probed), with 401 without credentials, and with
+ * 503 + Retry-After when the database pool is exhausted.
  */
 @ApplicationScoped
 public class InterviewAccessCheck implements HttpUpgradeCheck {
@@ -28,8 +32,12 @@ public class InterviewAccessCheck implements HttpUpgradeCheck {
 
     @Override
     public Uni<CheckResult> perform(HttpUpgradeContext context) {
-        // A wrong password fails the identity itself: answer 401 here rather than let the failure travel on.
-        return context.securityIdentity().onFailure().recoverWithNull().flatMap(identity -> {
+        // A wrong password fails the identity itself: answer 401 here rather than let the failure travel on; a
+        // server too busy to look the account up answers 503, so the client retries instead of asking for a password.
+        return context.securityIdentity().onItemOrFailure().transformToUni((identity, failure) -> {
+            if (failure != null && Overloaded.isCause(failure)) {
+                return busy();
+            }
             if (identity == null || identity.isAnonymous()) {
                 return CheckResult.rejectUpgrade(401);
             }
@@ -42,7 +50,12 @@ public class InterviewAccessCheck implements HttpUpgradeCheck {
             long accountId = identity.<Long>getAttribute(AccountIdentityProvider.ACCOUNT_ID);
             return Uni.createFrom().item(() -> interviews.isOwnedBy(id, accountId))
                     .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                    .flatMap(owned -> owned ? CheckResult.permitUpgrade() : CheckResult.rejectUpgrade(404));
+                    .flatMap(owned -> owned ? CheckResult.permitUpgrade() : CheckResult.rejectUpgrade(404))
+                    .onFailure(Overloaded::isCause).recoverWithUni(InterviewAccessCheck::busy);
         });
+    }
+
+    private static Uni<CheckResult> busy() {
+        return CheckResult.rejectUpgrade(503, Map.of("Retry-After", List.of(String.valueOf(Overloaded.RETRY_AFTER_SECONDS))));
     }
 }
