@@ -45,9 +45,14 @@ public class CoverageBeans {
                 prompts.intents().factTopics().values().forEach(phrases::addAll);
                 for (Rubric r : rubrics.all()) {
                     r.allSignals().forEach(s -> phrases.addAll(s.examples()));
-                    r.facts().forEach(f -> phrases.addAll(f.questions()));
+                    // Fact answers too: matching a question reads them, and each would otherwise cost the first
+                    // candidate who asks a second embedding call.
+                    r.facts().forEach(f -> {
+                        phrases.addAll(f.questions());
+                        phrases.addAll(Sentences.split(f.answer()));
+                    });
                 }
-                embedder.embedReferences(phrases);
+                embedder.warmUp(phrases);
                 LOG.infof("Embedding model ready: %d rubric phrases in %d ms", phrases.size(), (System.nanoTime() - start) / 1_000_000);
             } catch (RuntimeException e) {
                 LOG.warn("Could not warm up the embedding model; it will load on first use", e);

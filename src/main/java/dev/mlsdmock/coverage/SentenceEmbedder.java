@@ -24,6 +24,7 @@ public class SentenceEmbedder {
     private final Supplier<EmbeddingModel> modelFactory;
     private volatile EmbeddingModel model;
     private final Map<String, float[]> referenceCache = new ConcurrentHashMap<>();
+    private volatile boolean warm;
 
     public SentenceEmbedder() {
         this(() -> new AllMiniLmL6V2QuantizedEmbeddingModel(Runnable::run));
@@ -48,6 +49,17 @@ public class SentenceEmbedder {
             }
         }
         return phrases.stream().map(referenceCache::get).toList();
+    }
+
+    /** Loads the model and embeds the reference phrases known at start; afterwards {@link #warm()} is true. */
+    public void warmUp(List<String> phrases) {
+        embedReferences(phrases);
+        warm = true;
+    }
+
+    /** Whether the model is loaded and the start-up reference phrases are cached. */
+    public boolean warm() {
+        return warm;
     }
 
     /** Vectors for one-off text (what the candidate just said). */

@@ -1,6 +1,7 @@
 package dev.mlsdmock.interview;
 
 import dev.mlsdmock.account.AccountIdentityProvider;
+import dev.mlsdmock.error.Overloaded;
 import dev.mlsdmock.limits.Limits;
 import io.quarkus.websockets.next.HttpUpgradeCheck;
 import io.smallrye.mutiny.Uni;
@@ -14,7 +15,8 @@ import java.util.UUID;
 /**
  * Refuses the WebSocket upgrade with 404 when the interview does not exist or belongs to someone else (the same
  * answer REST gives, so ids of other people's interviews cannot be probed), with 401 without credentials, and with
- * 429 when the account already has {@code limits.sockets-per-account} interview sockets open on this instance.
+ * 429 when the account already has {@code limits.sockets-per-account} interview sockets open on this instance,
+ * and 503 + Retry-After when the database pool is exhausted.
  */
 @ApplicationScoped
 public class InterviewAccessCheck implements HttpUpgradeCheck {
@@ -38,8 +40,12 @@ public class InterviewAccessCheck implements HttpUpgradeCheck {
 
     @Override
     public Uni<CheckResult> perform(HttpUpgradeContext context) {
-        // A wrong password fails the identity itself: answer 401 here rather than let the failure travel on.
-        return context.securityIdentity().onFailure().recoverWithNull().flatMap(identity -> {
+        // A wrong password fails the identity itself: answer 401 here rather than let the failure travel on; a
+        // server too busy to look the account up answers 503, so the client retries instead of asking for a password.
+        return context.securityIdentity().onItemOrFailure().transformToUni((identity, failure) -> {
+            if (failure != null && Overloaded.isCause(failure)) {
+                return busy();
+            }
             if (identity == null || identity.isAnonymous()) {
                 return CheckResult.rejectUpgrade(401);
             }
@@ -55,7 +61,12 @@ public class InterviewAccessCheck implements HttpUpgradeCheck {
             }
             return Uni.createFrom().item(() -> interviews.isOwnedBy(id, accountId))
                     .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                    .flatMap(owned -> owned ? CheckResult.permitUpgrade() : CheckResult.rejectUpgrade(404));
+                    .flatMap(owned -> owned ? CheckResult.permitUpgrade() : CheckResult.rejectUpgrade(404))
+                    .onFailure(Overloaded::isCause).recoverWithUni(InterviewAccessCheck::busy);
         });
+    }
+
+    private static Uni<CheckResult> busy() {
+        return CheckResult.rejectUpgrade(503, Map.of("Retry-After", List.of(String.valueOf(Overloaded.RETRY_AFTER_SECONDS))));
     }
 }

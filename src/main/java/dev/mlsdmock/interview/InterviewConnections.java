@@ -36,6 +36,14 @@ public class InterviewConnections {
         byConnection.remove(connectionId);
     }
 
+    int openSockets() {
+        return byConnection.size();
+    }
+
+    long liveInterviews() {
+        return byConnection.values().stream().map(Open::interviewId).distinct().count();
+    }
+
     /** Sends the frame to every open connection of the interview; a failing connection does not stop the others. */
     public void send(UUID interviewId, Object frame) {
         byConnection.values().stream().filter(o -> o.interviewId().equals(interviewId)).forEach(o -> {

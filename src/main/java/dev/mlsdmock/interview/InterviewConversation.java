@@ -13,6 +13,7 @@ import dev.mlsdmock.interview.InterviewDialogue.Acknowledged;
 import dev.mlsdmock.interview.InterviewDialogue.Snapshot;
 import dev.mlsdmock.interview.InterviewDialogue.Spoken;
 import dev.mlsdmock.error.ApiException;
+import dev.mlsdmock.error.Overloaded;
 import dev.mlsdmock.limits.Limits;
 import dev.mlsdmock.limits.RateLimiter;
 import dev.mlsdmock.prompt.PromptLibrary;
@@ -40,18 +41,24 @@ public class InterviewConversation {
     private final Instance<ScorecardLinks> scorecards;
     private final RateLimiter answers;
     private final PromptLibrary prompts;
+    private final InterviewMetrics metrics;
 
     public InterviewConversation(InterviewDialogue dialogue, ObjectMapper json, Instance<ScorecardLinks> scorecards,
-                                 Limits limits, PromptLibrary prompts) {
+                                 Limits limits, PromptLibrary prompts, InterviewMetrics metrics) {
         this.dialogue = dialogue;
         this.json = json;
         this.scorecards = scorecards;
         this.answers = limits.answersPerAccount();
         this.prompts = prompts;
+        this.metrics = metrics;
     }
 
     /** A client connected: the stage, every stored turn, then the opening (new interview) or a pending reply. */
     public void open(UUID id, FrameSink out) {
+        guarded(id, out, () -> replay(id, out));
+    }
+
+    private void replay(UUID id, FrameSink out) {
         Snapshot snapshot = dialogue.snapshot(id);
         out.send(snapshot.stage());
         snapshot.turns().forEach(t -> out.send(TurnFrame.of(t)));
@@ -72,11 +79,22 @@ public class InterviewConversation {
 
     /** A frame from a client of the account {@code accountId} (whose answers are rate-limited). */
     public void receive(UUID id, long accountId, String message, FrameSink out) {
+        guarded(id, out, () -> handle(id, accountId, message, out));
+    }
+
+    /** Runs one step of the protocol; what goes wrong becomes an error frame and the connection stays usable. */
+    private void guarded(UUID id, FrameSink out, Runnable step) {
         try {
-            handle(id, accountId, message, out);
+            step.run();
         } catch (ApiException e) {
             out.send(new ErrorFrame(e.code(), e.getMessage(), e.retryAfterSeconds()));
         } catch (RuntimeException e) {
+            if (Overloaded.isCause(e)) {
+                LOG.warnf("Overloaded while handling a frame of interview %s: %s", id, e.toString());
+                out.send(new ErrorFrame("overloaded", "The server is busy right now. Anything acknowledged is stored; "
+                        + "re-send an answer that was not acknowledged in a few seconds."));
+                return;
+            }
             LOG.errorf(e, "Failed to handle a frame of interview %s", id);
             out.send(new ErrorFrame("internal_error", "Something went wrong on the server. Anything acknowledged is "
                     + "stored; re-send an answer that was not acknowledged."));
@@ -113,11 +131,25 @@ public class InterviewConversation {
     }
 
     private void answer(UUID id, ClientFrame frame, FrameSink out) {
+        long received = System.nanoTime();
         Acknowledged ack = dialogue.answer(id, frame.clientId(), frame.text());
         out.send(TurnFrame.of(ack.turn()));
-        if (!ack.duplicate()) {
-            dialogue.reply(id, ack.analysis(), deltas(out)).ifPresent(s -> sendSpoken(s, out));
+        if (ack.duplicate()) {
+            return;
         }
+        metrics.answerStored();
+        boolean[] spoke = {false};
+        FrameSink timed = f -> {
+            if (!spoke[0] && (f instanceof DeltaFrame || f instanceof TurnFrame)) {
+                spoke[0] = true;
+                metrics.firstWords(received);
+            }
+            out.send(f);
+        };
+        dialogue.replyTo(id, ack, deltas(timed)).ifPresent(s -> {
+            sendSpoken(s, timed);
+            metrics.replied(received);
+        });
     }
 
     private void limitAnswers(long accountId) {

@@ -18,6 +18,7 @@ import jakarta.enterprise.event.Event;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -31,8 +32,6 @@ import java.util.function.BiConsumer;
  */
 @ApplicationScoped
 public class InterviewDialogue {
-
-    private static final int MAX_CLIENT_ID = 64;
 
     private final InterviewService interviews;
     private final RubricRegistry rubrics;
@@ -76,41 +75,49 @@ public class InterviewDialogue {
      * dropped connection), so an answer is never stored twice.
      */
     public Acknowledged answer(UUID id, String clientId, String text) {
-        if (clientId == null || clientId.isBlank() || clientId.length() > MAX_CLIENT_ID) {
-            throw ApiException.badRequest("invalid_client_id", "Each answer needs a clientId (1 to " + MAX_CLIENT_ID
-                    + " characters, e.g. a UUID) so a re-sent answer is recognised.");
+        AnswerCheck.check(clientId, text, config.maxAnswerChars());
+        record Before(String problemId, Stage stage, Optional<TurnView> existing, String lastQuestion) {
         }
-        if (text == null || text.isBlank()) {
-            throw ApiException.badRequest("empty_answer", "The answer is empty; type something before sending.");
+        Before before = QuarkusTransaction.requiringNew().call(() -> {
+            Interview current = InterviewIds.require(id);
+            return new Before(current.problemId, current.stage, Turn.byClientId(id, clientId).map(Turn::view),
+                    Turn.lastInterviewerText(id));
+        });
+        if (before.existing().isPresent()) {
+            return new Acknowledged(before.existing().get(), true, null, null);
         }
-        if (text.length() > config.maxAnswerChars()) {
-            throw ApiException.badRequest("answer_too_long", "The answer has " + text.length() + " characters; at most "
-                    + config.maxAnswerChars() + " fit in one turn. Split it into several answers.");
-        }
-        Optional<TurnView> existing = QuarkusTransaction.requiringNew().call(() -> Turn.byClientId(id, clientId).map(Turn::view));
-        if (existing.isPresent()) {
-            return new Acknowledged(existing.get(), true, null);
-        }
-        Interview current = QuarkusTransaction.requiringNew().call(() -> InterviewIds.require(id));
-        String lastQuestion = QuarkusTransaction.requiringNew().call(() -> Turn.lastInterviewerText(id));
         // Embedding work happens before the row lock is taken.
-        Analysis analysis = coverage.analyze(rubricOf(current.problemId), current.stage, text, lastQuestion);
+        Analysis analysis = coverage.analyze(rubricOf(before.problemId()), before.stage(), text, before.lastQuestion());
         return QuarkusTransaction.requiringNew().call(() -> {
             Interview interview = InterviewIds.lock(id);
             Optional<Turn> raced = Turn.byClientId(id, clientId);
             if (raced.isPresent()) {
-                return new Acknowledged(raced.get().view(), true, null);
+                return new Acknowledged(raced.get().view(), true, null, null);
             }
             if (!interview.isActive()) {
                 throw ApiException.conflict("interview_ended", "This interview has ended; answers are no longer taken. "
                         + "Start a new interview to practise again.");
             }
-            InterviewState state = interview.state(Turn.transcript(id).stream().map(Turn::view).toList());
-            Turn turn = Turn.candidate(id, Turn.lastSeq(id) + 1, interview.stage, text, Instant.now(clock), clientId,
-                    analysis.signalIds()).promptedBy(state.promptedBy(analysis.signalIds()));
+            List<TurnView> turns = new ArrayList<>(Turn.transcript(id).stream().map(Turn::view).toList());
+            Turn turn = Turn.candidate(id, turns.isEmpty() ? 1 : turns.get(turns.size() - 1).seq() + 1, interview.stage,
+                    text, Instant.now(clock), clientId, analysis.signalIds())
+                    .promptedBy(interview.state(turns).promptedBy(analysis.signalIds()));
             turn.persist();
-            return new Acknowledged(turn.view(), false, analysis);
+            turns.add(turn.view());
+            // The state the reply is planned from, read under the lock, so replying needs no second transaction.
+            return new Acknowledged(turn.view(), false, analysis, new Stored(interview.problemId, interview.state(turns)));
         });
+    }
+
+    /** The interviewer's reply to an answer just stored: planned from the state read when it was stored. */
+    public Optional<Spoken> replyTo(UUID id, Acknowledged ack, BiConsumer<Integer, String> deltas) {
+        if (ack.stored() == null) {
+            return reply(id, ack.analysis(), deltas);
+        }
+        InterviewState state = ack.stored().state();
+        Rubric rubric = rubricOf(ack.stored().problemId());
+        TurnPlan plan = policy.reply(rubric, state, ack.analysis(), Instant.now(clock));
+        return say(id, new Prepared(rubric, state, plan, ack.turn().seq()), deltas);
     }
 
     /**
@@ -165,7 +172,10 @@ public class InterviewDialogue {
         if (prepared.isEmpty()) {
             return Optional.empty();
         }
-        Prepared p = prepared.get();
+        return say(id, prepared.get(), deltas);
+    }
+
+    private Optional<Spoken> say(UUID id, Prepared p, BiConsumer<Integer, String> deltas) {
         int seq = p.lastSeq() + 1;
         // The words come from outside the transaction: a model may stream for many seconds.
         Words words = interviewer.speak(p.rubric(), p.state(), p.plan(), piece -> deltas.accept(seq, piece));
@@ -207,7 +217,11 @@ public class InterviewDialogue {
     }
 
     /** A stored candidate turn; {@code duplicate} when it had been stored before under the same client id. */
-    public record Acknowledged(TurnView turn, boolean duplicate, Analysis analysis) {
+    public record Acknowledged(TurnView turn, boolean duplicate, Analysis analysis, Stored stored) {
+    }
+
+    /** The interview as it was when an answer was stored (null for a duplicate). */
+    public record Stored(String problemId, InterviewState state) {
     }
 
     /**

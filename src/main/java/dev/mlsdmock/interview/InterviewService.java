@@ -110,6 +110,12 @@ public class InterviewService {
         return Optional.ofNullable(interview).map(i -> Record.of(i, Turn.transcript(id).stream().map(Turn::view).toList()));
     }
 
+    /** The account an interview belongs to; empty when it no longer exists. */
+    @Transactional
+    public Optional<Long> ownerOf(UUID id) {
+        return Interview.<Interview>findByIdOptional(id).map(i -> i.accountId);
+    }
+
     /**
      * Every signal the candidate showed, in order, with whether it was raised unprompted or after an interviewer
      * turn asked about it (a probe, or a hint in coach mode). Grading marks criteria shown only after a probe.

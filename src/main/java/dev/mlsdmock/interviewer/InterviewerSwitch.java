@@ -5,6 +5,7 @@ import dev.mlsdmock.flow.InterviewState;
 import dev.mlsdmock.flow.TurnPlan;
 import dev.mlsdmock.interviewer.Words.Notice;
 import dev.mlsdmock.rubric.Rubric;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
@@ -31,11 +32,14 @@ public class InterviewerSwitch implements Interviewer {
     private final ModelInterviewer model;
     private final OfflineInterviewer offline;
     private final DailyTokenBudget daily;
+    private final MeterRegistry registry;
 
-    public InterviewerSwitch(ModelInterviewer model, OfflineInterviewer offline, DailyTokenBudget daily) {
+    public InterviewerSwitch(ModelInterviewer model, OfflineInterviewer offline, DailyTokenBudget daily,
+                             MeterRegistry registry) {
         this.model = model;
         this.offline = offline;
         this.daily = daily;
+        this.registry = registry;
     }
 
     /** The words of the planned turn, from the interview's interviewer or, for this turn only, the offline one. */
@@ -48,13 +52,13 @@ public class InterviewerSwitch implements Interviewer {
         boolean noticeGiven = state.lastInterviewerSource().equals(Words.BUDGET_SOURCE);
         Integer budget = state.tokenBudget();
         if (budget != null && state.tokensUsed() >= budget) {
-            return budgetSpent(rubric, plan, noticeGiven ? null : new Notice("token_budget_spent",
+            return budgetSpent(rubric, plan, "token_budget_spent", noticeGiven ? null : new Notice("token_budget_spent",
                     "This interview has used its budget of " + budget
                             + " tokens, so the offline interviewer asks the remaining questions."));
         }
         Long account = state.accountId();
         if (account != null && daily.spent(account)) {
-            return budgetSpent(rubric, plan, noticeGiven ? null : new Notice("daily_token_budget_spent",
+            return budgetSpent(rubric, plan, "daily_token_budget_spent", noticeGiven ? null : new Notice("daily_token_budget_spent",
                     "You have used today's AI budget of " + daily.limit() + " tokens (it renews at 00:00 UTC), so the "
                             + "offline interviewer asks the remaining questions."));
         }
@@ -74,11 +78,18 @@ public class InterviewerSwitch implements Interviewer {
         }
     }
 
-    private Words budgetSpent(Rubric rubric, TurnPlan plan, Notice notice) {
+    private Words budgetSpent(Rubric rubric, TurnPlan plan, String reason, Notice notice) {
+        fellBack(reason);
         return new Words(offline.text(rubric, plan), Words.BUDGET_SOURCE, null, null, notice);
     }
 
+    /** Counted per turn the offline interviewer spoke for a model interview (docs/operations.md). */
+    private void fellBack(String reason) {
+        registry.counter("mlsd.model.fallbacks", "reason", reason).increment();
+    }
+
     private Words fallback(Rubric rubric, TurnPlan plan, String code, String why, boolean partial, Tally tally) {
+        fellBack(code);
         String message = why + " The offline interviewer asked this question instead"
                 + (partial ? " (the partly streamed text is discarded)" : "")
                 + "; your answer is saved and the interview goes on.";

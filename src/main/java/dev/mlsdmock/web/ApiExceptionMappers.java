@@ -1,6 +1,7 @@
 package dev.mlsdmock.web;
 
 import dev.mlsdmock.error.ApiException;
+import dev.mlsdmock.error.Overloaded;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -77,6 +78,9 @@ public class ApiExceptionMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
+        if (Overloaded.isCause(e)) {
+            return overloaded(e);
+        }
         LOG.error("Unexpected error while serving a request", e);
         return json(500, "internal_error", "Something went wrong on the server; nothing you sent was lost. Try again, "
                 + "and report it if it keeps happening.");
@@ -89,6 +93,15 @@ public class ApiExceptionMappers {
             }
         }
         return null;
+    }
+
+    /** Too busy is not broken: 503 with Retry-After, so clients and load balancers back off and try again. */
+    private static Response overloaded(Exception e) {
+        LOG.warnf("Overloaded, answered 503: %s", e.toString());
+        return Response.status(503).type(MediaType.APPLICATION_JSON_TYPE)
+                .header("Retry-After", String.valueOf(Overloaded.RETRY_AFTER_SECONDS))
+                .entity(new ApiError("overloaded", "The server is busy right now; nothing was changed. Try again in "
+                        + Overloaded.RETRY_AFTER_SECONDS + " seconds.")).build();
     }
 
     private static String rootMessage(Throwable e) {

@@ -95,7 +95,12 @@ public final class WsClient implements AutoCloseable {
 
     /** Waits for the next frame matching the predicate; frames before it are kept in {@link #seen()}. */
     public JsonNode await(Predicate<JsonNode> match, String what) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
+        return await(match, what, WAIT);
+    }
+
+    /** As {@link #await(Predicate, String)}, for work that takes longer than a turn (grading in another process). */
+    public JsonNode await(Predicate<JsonNode> match, String what, java.time.Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
         while (true) {
             long left = deadline - System.nanoTime();
             JsonNode frame;
@@ -106,7 +111,7 @@ public final class WsClient implements AutoCloseable {
                 throw new AssertionError("Interrupted while waiting for " + what);
             }
             if (frame == null) {
-                throw new AssertionError("No " + what + " within " + WAIT.toSeconds() + "s; frames so far: " + seen);
+                throw new AssertionError("No " + what + " within " + wait.toSeconds() + "s; frames so far: " + seen);
             }
             seen.add(frame);
             if (match.test(frame)) {

@@ -29,6 +29,14 @@ public class GradingJob extends PanacheEntityBase {
     @Column(name = "interview_id", nullable = false)
     public UUID interviewId;
 
+    /** The interview's owner, for taking turns between accounts (null on jobs queued before V4 for deleted ones). */
+    @Column(name = "account_id")
+    public Long accountId;
+
+    /** When a worker last claimed it: the round-robin order of {@link GradingQueue#claim()}. */
+    @Column(name = "claimed_at")
+    public Instant claimedAt;
+
     /** {@code offline} or {@code llm}. */
     @Column(nullable = false)
     public String grader;

@@ -3,6 +3,7 @@ package dev.mlsdmock.grading.queue;
 import dev.mlsdmock.grading.Grader;
 import dev.mlsdmock.grading.GradingConfig;
 import dev.mlsdmock.grading.queue.GradingJob.Status;
+import dev.mlsdmock.interview.InterviewService;
 import dev.mlsdmock.rubric.Level;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Synchronization;
@@ -21,16 +22,28 @@ import java.util.concurrent.TimeUnit;
  * The grading queue, in the database: a job is a row, so it outlives the process that queued it. A worker claims
  * a row with a conditional update (portable across PostgreSQL and H2, and safe with several instances) that gives
  * it a lease; a job whose lease has run out belonged to a worker that died and is claimed again.
+ * <p>
+ * Fairness: an interview has at most one queued job (asking again updates it), and workers take jobs round-robin
+ * across accounts: an account that was just served waits until every other waiting account had a turn.
  */
 @ApplicationScoped
 public class GradingQueue {
+
+    /** Least recently served account first, then its oldest job; a correlated subquery, as portable SQL as it gets. */
+    private static final String ROUND_ROBIN = "select j.id from grading_job j "
+            + "where j.status = 'QUEUED' or (j.status = 'RUNNING' and j.lease_until < ?1) "
+            + "order by (select max(p.claimed_at) from grading_job p where p.account_id = j.account_id) nulls first, "
+            + "j.created_at, j.id";
 
     private final GradingConfig config;
     private final Clock clock;
     private final TransactionSynchronizationRegistry transactions;
     private final Semaphore wakeUp = new Semaphore(0);
+    private final InterviewService interviews;
 
-    public GradingQueue(GradingConfig config, Clock clock, TransactionSynchronizationRegistry transactions) {
+    public GradingQueue(GradingConfig config, Clock clock, TransactionSynchronizationRegistry transactions,
+                        InterviewService interviews) {
+        this.interviews = interviews;
         this.config = config;
         this.clock = clock;
         this.transactions = transactions;
@@ -43,8 +56,17 @@ public class GradingQueue {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public GradingJob enqueue(UUID interviewId, String grader, Level level) {
+        Optional<GradingJob> waiting = GradingJob.find("interviewId = ?1 and status = ?2", interviewId, Status.QUEUED)
+                .firstResultOptional();
+        if (waiting.isPresent()) {
+            // Not started yet: the latest request decides what it grades with, and the interview keeps its place.
+            waiting.get().grader = grader;
+            waiting.get().level = level.id();
+            return waiting.get();
+        }
         GradingJob job = new GradingJob();
         job.interviewId = interviewId;
+        job.accountId = interviews.ownerOf(interviewId).orElse(null);
         job.grader = grader;
         job.level = level.id();
         job.status = Status.QUEUED;
@@ -65,17 +87,19 @@ public class GradingQueue {
         return job;
     }
 
-    /** The oldest job that is queued or whose worker's lease ran out, now leased to the caller. */
+    /**
+     * The next job among those queued or whose worker's lease ran out, round-robin across accounts (the account a
+     * worker served longest ago first, then its oldest job), now leased to the caller.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Optional<GradingJob> claim() {
         Instant now = Instant.now(clock);
-        List<Long> candidates = GradingJob.getEntityManager().createQuery(
-                        "select j.id from GradingJob j where j.status = :queued or (j.status = :running and j.leaseUntil < :now) "
-                                + "order by j.createdAt, j.id", Long.class)
-                .setParameter("queued", Status.QUEUED).setParameter("running", Status.RUNNING).setParameter("now", now)
-                .setMaxResults(10).getResultList();
-        for (Long id : candidates) {
-            int claimed = GradingJob.update("status = ?1, leaseUntil = ?2, attempts = attempts + 1 where id = ?3 "
+        @SuppressWarnings("unchecked")
+        List<Number> candidates = GradingJob.getEntityManager().createNativeQuery(ROUND_ROBIN)
+                .setParameter(1, now).setMaxResults(10).getResultList();
+        for (Number number : candidates) {
+            long id = number.longValue();
+            int claimed = GradingJob.update("status = ?1, leaseUntil = ?2, claimedAt = ?5, attempts = attempts + 1 where id = ?3 "
                             + "and (status = ?4 or (status = ?1 and leaseUntil < ?5))",
                     Status.RUNNING, now.plus(config.lease()), id, Status.QUEUED, now);
             if (claimed == 1) {
@@ -116,6 +140,12 @@ public class GradingQueue {
             job.status = Status.QUEUED;
             job.leaseUntil = null;
         }
+    }
+
+    /** Jobs waiting to be claimed, on all instances. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public long depth() {
+        return GradingJob.count("status", Status.QUEUED);
     }
 
     /** Whether a scorecard for the interview is being made (queued or running). */

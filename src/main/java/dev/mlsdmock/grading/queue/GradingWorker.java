@@ -6,7 +6,7 @@ import dev.mlsdmock.grading.GradingService;
 import dev.mlsdmock.grading.Scorecard;
 import dev.mlsdmock.grading.ScorecardRecord;
 import dev.mlsdmock.interview.Frames.ScorecardFrame;
-import dev.mlsdmock.interview.InterviewConnections;
+import dev.mlsdmock.interview.InterviewBroadcast;
 import dev.mlsdmock.interview.InterviewService;
 import dev.mlsdmock.rubric.Level;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -14,8 +14,12 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,13 +27,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Works off the grading queue on its own thread, never on a request thread. At start it first queues any ended
  * interview that has neither a scorecard nor a job (the process stopped between ending and queueing), then claims
  * jobs one at a time: queued ones, and running ones whose worker died (their lease ran out; a live worker renews
  * the lease of its job while it works). When a scorecard is
- * stored, open WebSocket connections of the interview get a {@code scorecard} frame.
+ * stored, open WebSocket connections of the interview, on any instance, get a {@code scorecard} frame.
  */
 @ApplicationScoped
 public class GradingWorker {
@@ -38,7 +43,7 @@ public class GradingWorker {
 
     private final GradingQueue queue;
     private final GradingService grading;
-    private final InterviewConnections connections;
+    private final InterviewBroadcast broadcast;
     private final GradingConfig config;
     private final InterviewService interviews;
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -46,15 +51,21 @@ public class GradingWorker {
         t.setDaemon(true);
         return t;
     });
+    private final MeterRegistry registry;
+    /** Jobs waiting, as of this worker's last look; read by the metrics scrape without touching the database. */
+    private final AtomicLong depth = new AtomicLong();
     private volatile Thread thread;
     private volatile boolean stopping;
 
-    public GradingWorker(GradingQueue queue, GradingService grading, InterviewConnections connections, GradingConfig config,
-                         InterviewService interviews) {
+    public GradingWorker(GradingQueue queue, GradingService grading, InterviewBroadcast broadcast, GradingConfig config,
+                         InterviewService interviews, MeterRegistry registry) {
         this.interviews = interviews;
+        this.registry = registry;
+        Gauge.builder("mlsd.grading.queue.depth", depth, AtomicLong::get)
+                .description("Grading jobs queued (all instances), as last seen by this instance's worker").register(registry);
         this.queue = queue;
         this.grading = grading;
-        this.connections = connections;
+        this.broadcast = broadcast;
         this.config = config;
     }
 
@@ -87,6 +98,7 @@ public class GradingWorker {
         while (!stopping) {
             try {
                 if (!workOne()) {
+                    depth.set(queue.depth());
                     queue.awaitWork();
                 }
             } catch (InterruptedException e) {
@@ -122,17 +134,23 @@ public class GradingWorker {
                 LOG.warnf(e, "Could not renew the lease of grading job %d", job.id);
             }
         }, every, every, TimeUnit.MILLISECONDS);
+        long started = System.nanoTime();
+        String outcome = "failed";
         try {
             Level level = Level.fromId(job.level).orElse(Level.DEFAULT);
             UUID scorecardId = grading.gradeAndStore(job.interviewId, job.grader, level);
             queue.complete(job.id, scorecardId);
+            outcome = "done";
             LOG.infof("Graded interview %s (job %d, %s)", job.interviewId, job.id, job.grader);
-            connections.send(job.interviewId, new ScorecardFrame(Scorecard.url(job.interviewId)));
+            broadcast.publish(job.interviewId, new ScorecardFrame(Scorecard.url(job.interviewId)));
         } catch (RuntimeException e) {
             LOG.errorf(e, "Grading job %d of interview %s failed (attempt %d)", job.id, job.interviewId, job.attempts);
             queue.fail(job.id, GradingService.describe(e));
         } finally {
             heartbeat.cancel(false);
+            Timer.builder("mlsd.grading.duration").description("Grading one interview, from claim to stored scorecard")
+                    .tag("grader", job.grader).tag("outcome", outcome).publishPercentileHistogram().register(registry)
+                    .record(Duration.ofNanos(System.nanoTime() - started));
         }
         return true;
     }

@@ -40,9 +40,11 @@ public class LlmInterviewer implements ModelInterviewer {
     private final StageBudgets budgets;
     private final Clock clock;
     private final Stage changeStage;
+    private final ModelMeters meters;
 
     public LlmInterviewer(LlmModels models, LlmClient client, LlmPrompts prompts, InterviewerConfig config, StageBudgets budgets,
-                          Clock clock) {
+                          Clock clock, ModelMeters meters) {
+        this.meters = meters;
         this.models = models;
         this.client = client;
         this.prompts = prompts;
@@ -75,13 +77,22 @@ public class LlmInterviewer implements ModelInterviewer {
         StreamGuard guard = guard(rubric, state, plan, prompts.system(), change, deltas);
         Completion completion;
         try {
-            completion = client.stream(selected.model(), request, config.firstTokenTimeout(), config.totalTimeout(), guard,
-                    meter);
+            // The model's first token is timed as it arrives; the guard then decides what reaches the client.
+            completion = client.stream(selected.model(), request, config.firstTokenTimeout(), config.totalTimeout(),
+                    meters.timing(guard), meter);
         } catch (LlmFailure e) {
+            meters.failed(e);
             // The client counts text it received; the client of the interview saw only what the guard released.
             throw e.deltasSent() && !guard.sentAny() ? new LlmFailure(e.code(), e.getMessage(), false, e) : e;
         }
-        String text = check(rubric, completion);
+        meters.tokens(completion.inputTokens(), completion.outputTokens());
+        String text;
+        try {
+            text = check(rubric, completion);
+        } catch (LlmFailure e) {
+            meters.failed(e);
+            throw e;
+        }
         guard.finish();
         return new Words(text, selected.label(), completion.inputTokens(), completion.outputTokens(), null);
     }

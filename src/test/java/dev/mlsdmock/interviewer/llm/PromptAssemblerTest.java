@@ -161,7 +161,7 @@ class PromptAssemblerTest {
                 NEWS_FEED.stage(Stage.SERVE).signals().get(0).id(), 0);
         List<TurnView> fallbackOnly = List.of(turnFrom(1, Stage.SERVE, Words.FALLBACK_SOURCE));
         List<TurnView> spoken = List.of(turnFrom(1, Stage.SERVE, "openai/gpt-4o-mini"));
-        LlmInterviewer llm = new LlmInterviewer(null, null, PROMPTS, new TestConfig(), StageBudgets.defaults(), null);
+        LlmInterviewer llm = new LlmInterviewer(null, null, PROMPTS, new TestConfig(), StageBudgets.defaults(), null, null);
         assertThat(llm.announcesRequirementChange(new InterviewState(Stage.SERVE, START, fallbackOnly), inServe)).isTrue();
         assertThat(llm.announcesRequirementChange(new InterviewState(Stage.SERVE, START, spoken), inServe)).isFalse();
         TurnPlan inModel = new TurnPlan(Kind.PROBE, Stage.MODEL, Stage.MODEL, List.of(), 0, null, 0);
