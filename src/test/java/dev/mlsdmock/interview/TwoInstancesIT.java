@@ -75,6 +75,8 @@ class TwoInstancesIT {
         assertThat(Files.readString(Path.of("target/two-instances-b.log"))).doesNotContain("Graded interview " + id);
     }
 
+    private static final String SESSION_KEY = "two-instances-it-" + java.util.UUID.randomUUID() + java.util.UUID.randomUUID();
+
     private Process start(int port, String name, String worker) throws IOException {
         String jar = System.getProperty("app.jar", "target/quarkus-app/quarkus-run.jar");
         assertThat(new File(jar)).as("the packaged application (run `./mvnw verify`)").exists();
@@ -84,6 +86,8 @@ class TwoInstancesIT {
         pb.environment().put("DB_URL", env("TEST_DB_URL", "jdbc:postgresql://127.0.0.1:5432/test"));
         pb.environment().put("DB_USER", env("TEST_DB_USER", "postgres"));
         pb.environment().put("DB_PASSWORD", env("TEST_DB_PASSWORD", ""));
+        // A team's instances share one session key (the packaged app refuses to start without a strong one).
+        pb.environment().put("SESSION_ENCRYPTION_KEY", SESSION_KEY);
         Process app = pb.start();
         apps.add(app);
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
