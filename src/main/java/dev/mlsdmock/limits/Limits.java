@@ -16,6 +16,7 @@ public class Limits {
     private final RateLimiter loginPerUsername;
     private final RateLimiter signUpPerAddress;
     private final RateLimiter answersPerAccount;
+    private final RateLimiter gradingPerAccount;
     private final int socketsPerAccount;
 
     public Limits(LimitsConfig config, Clock clock) {
@@ -28,6 +29,8 @@ public class Limits {
                 config.signUpPerAddressRefillPerMinute(), keys, clock);
         answersPerAccount = new RateLimiter("answers-per-account", config.answersPerAccountCapacity(),
                 config.answersPerAccountRefillPerMinute(), keys, clock);
+        gradingPerAccount = new RateLimiter("grading-per-account", config.gradingPerAccountCapacity(),
+                config.gradingPerAccountRefillPerMinute(), keys, clock);
         socketsPerAccount = config.socketsPerAccount();
     }
 
@@ -45,6 +48,11 @@ public class Limits {
 
     public RateLimiter answersPerAccount() {
         return answersPerAccount;
+    }
+
+    /** Imports and re-grades of one account, counted together. */
+    public RateLimiter gradingPerAccount() {
+        return gradingPerAccount;
     }
 
     public int socketsPerAccount() {

@@ -46,6 +46,17 @@ public interface LimitsConfig {
     @WithDefault("10")
     double answersPerAccountRefillPerMinute();
 
+    /**
+     * Grading requests per account (transcript imports and re-grades together): 10 at once, then 2 a minute, so one
+     * account cannot fill the grading queue or hold the embedding model with imports.
+     */
+    @WithDefault("10")
+    int gradingPerAccountCapacity();
+
+    /** How fast an account earns grading requests back, per minute. */
+    @WithDefault("2")
+    double gradingPerAccountRefillPerMinute();
+
     /** Interview WebSockets one account may have open on one instance; another upgrade is refused with 429. */
     @WithDefault("10")
     int socketsPerAccount();

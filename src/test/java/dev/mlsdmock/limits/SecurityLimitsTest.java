@@ -101,6 +101,26 @@ class SecurityLimitsTest {
     }
 
     @Test
+    void importsAndRegradesShareOneLimitPerAccountAndTheRefusedOneQueuesNothing() {
+        String user = newAccount();
+        String transcript = "{\"problemId\":\"news-feed\",\"turns\":[{\"role\":\"candidate\",\"text\":"
+                + "\"I would rank posts by predicted engagement.\"}]}";
+        String id = Api.as(user).contentType(ContentType.JSON).body(transcript).post("/api/interviews/import")
+                .then().statusCode(201).extract().path("id");
+        Api.as(user).contentType(ContentType.JSON).body("{}").post("/api/interviews/" + id + "/grade")
+                .then().statusCode(202);
+        Response refused = Api.as(user).contentType(ContentType.JSON).body(transcript).post("/api/interviews/import");
+        refused.then().statusCode(429).body("error", equalTo("rate_limited"));
+        assertThat(Long.parseLong(refused.getHeader("Retry-After"))).isPositive();
+        Api.as(user).contentType(ContentType.JSON).body("{}").post("/api/interviews/" + id + "/grade")
+                .then().statusCode(429);
+        assertThat(Api.as(user).get("/api/interviews").jsonPath().getList("id")).hasSize(1);
+        // Another account is not slowed by this one.
+        String other = newAccount();
+        Api.as(other).contentType(ContentType.JSON).body(transcript).post("/api/interviews/import").then().statusCode(201);
+    }
+
+    @Test
     void answersAreRateLimitedPerAccountWithAnErrorFrame() {
         String user = newAccount();
         String id = Api.newInterview(user, "news-feed");

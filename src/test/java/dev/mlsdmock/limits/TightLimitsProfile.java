@@ -22,6 +22,8 @@ public class TightLimitsProfile implements QuarkusTestProfile {
                 Map.entry("limits.answers-per-account-capacity", "2"),
                 Map.entry("limits.answers-per-account-refill-per-minute", "0.001"),
                 Map.entry("limits.sockets-per-account", "2"),
+                Map.entry("limits.grading-per-account-capacity", "2"),
+                Map.entry("limits.grading-per-account-refill-per-minute", "0.001"),
                 Map.entry("quarkus.http.proxy.proxy-address-forwarding", "true"),
                 Map.entry("quarkus.http.proxy.allow-x-forwarded", "true"));
     }

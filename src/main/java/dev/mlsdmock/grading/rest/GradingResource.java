@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mlsdmock.account.CurrentAccount;
 import dev.mlsdmock.error.ApiException;
+import dev.mlsdmock.limits.Limits;
+import dev.mlsdmock.limits.RateLimiter;
 import dev.mlsdmock.grading.Scorecard;
 import dev.mlsdmock.grading.importing.TranscriptImport;
 import dev.mlsdmock.grading.queue.Scorecards;
@@ -32,13 +34,15 @@ public class GradingResource {
     private final InterviewService interviews;
     private final TranscriptImport importer;
     private final CurrentAccount account;
+    private final RateLimiter grading;
 
     public GradingResource(Scorecards scorecards, InterviewService interviews, TranscriptImport importer,
-                           CurrentAccount account) {
+                           CurrentAccount account, Limits limits) {
         this.scorecards = scorecards;
         this.interviews = interviews;
         this.importer = importer;
         this.account = account;
+        this.grading = limits.gradingPerAccount();
     }
 
     /** 200 with the newest scorecard, 202 while one is being made, 404 if there is none. */
@@ -68,7 +72,9 @@ public class GradingResource {
     @Path("/{id}/grade")
     public Response grade(@PathParam("id") String id, JsonNode body) {
         UUID uuid = owned(id);
+        refuseWhenLimited();
         scorecards.regrade(uuid, RequestBodies.grade(body));
+        grading.consume(key());
         return Response.accepted(new GradingStatus(Scorecard.url(uuid))).build();
     }
 
@@ -76,10 +82,28 @@ public class GradingResource {
     @POST
     @Path("/import")
     public Response importTranscript(JsonNode body) {
+        refuseWhenLimited();
         TranscriptImport.Imported i = importer.importTranscript(account.id(), RequestBodies.transcript(body));
+        grading.consume(key());
         return Response.created(URI.create("/api/interviews/" + i.id()))
                 .entity(new ImportedDto(i.id(), i.problemId(), i.status(), i.level(), i.turns(), Scorecard.url(i.id())))
                 .build();
+    }
+
+    /**
+     * Imports and re-grades cost embedding and a grader run: an account gets a few at once, then a steady trickle.
+     * Only accepted requests use up the allowance (a rejected body costs the server little and the client nothing).
+     */
+    private void refuseWhenLimited() {
+        RateLimiter.Decision decision = grading.check(key());
+        if (!decision.allowed()) {
+            throw ApiException.tooManyRequests("rate_limited", "Too many imports and re-grades in a short time; nothing "
+                    + "was queued. Try again in " + decision.retryAfterSeconds() + " seconds.", decision.retryAfterSeconds());
+        }
+    }
+
+    private String key() {
+        return Long.toString(account.id());
     }
 
     private UUID owned(String id) {
