@@ -24,16 +24,15 @@ final class InterviewIds {
 
     /** The interview with this id, or a 404 (for ids that were checked before, e.g. on a WebSocket). */
     static Interview require(UUID id) {
-        Interview interview = Interview.findById(id);
-        if (interview == null) {
-            throw ApiException.notFound("interview_not_found", "There is no interview " + id + ".");
-        }
-        return interview;
+        return present(Interview.findById(id), id);
     }
 
     /** The interview row locked for update, or a 404. */
     static Interview lock(UUID id) {
-        Interview interview = Interview.lock(id);
+        return present(Interview.lock(id), id);
+    }
+
+    private static Interview present(Interview interview, UUID id) {
         if (interview == null) {
             throw ApiException.notFound("interview_not_found", "There is no interview " + id + ".");
         }

@@ -190,11 +190,6 @@ public class InterviewService {
     }
 
     /** The stage a (re)connecting client is shown: its number, budget and time left. */
-    @Transactional
-    public StageFrame stageFrame(UUID id) {
-        return stageFrame(InterviewIds.require(id));
-    }
-
     StageFrame stageFrame(Interview interview) {
         Stage stage = interview.stage;
         long remaining = policy.budgets().remainingSeconds(stage, interview.stageStartedAt,

@@ -25,8 +25,4 @@ public enum Provider {
         String v = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
         return Arrays.stream(values()).filter(p -> p.id().equals(v)).findFirst();
     }
-
-    public static String ids() {
-        return Arrays.stream(values()).map(Provider::id).toList().toString();
-    }
 }
