@@ -15,15 +15,23 @@ import java.util.TreeMap;
  * @param tokenBudget the most tokens the interview's model calls may use; null for no limit
  * @param accountId   the account the interview belongs to, whose daily LLM budget its model calls use; null when
  *                    not known (plain logic and tests)
+ * @param drill       for a stage drill, the one stage it practises (the interview opens and ends in it); null for a
+ *                    full interview
  */
 public record InterviewState(String interviewer, Integer tokenBudget, Stage stage, Instant stageStartedAt,
-                             List<TurnView> turns, Long accountId) {
+                             List<TurnView> turns, Long accountId, Stage drill) {
 
     public static final String OFFLINE = "offline";
     public static final String LLM = "llm";
 
     public InterviewState {
         turns = List.copyOf(turns);
+    }
+
+    /** A full interview (not a drill). */
+    public InterviewState(String interviewer, Integer tokenBudget, Stage stage, Instant stageStartedAt,
+                          List<TurnView> turns, Long accountId) {
+        this(interviewer, tokenBudget, stage, stageStartedAt, turns, accountId, null);
     }
 
     /** An interview of no known account. */
@@ -34,6 +42,11 @@ public record InterviewState(String interviewer, Integer tokenBudget, Stage stag
     /** An offline interview with no token budget. */
     public InterviewState(Stage stage, Instant stageStartedAt, List<TurnView> turns) {
         this(OFFLINE, null, stage, stageStartedAt, turns, null);
+    }
+
+    /** Whether this is a stage drill: one stage, opened directly and closed when it ends. */
+    public boolean isDrill() {
+        return drill != null;
     }
 
     /** The tokens the interview's model calls have used so far (prompt and completion, every turn). */

@@ -5,8 +5,14 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 
-/** How long each stage may take. The defaults sum to a 45-minute interview. */
+/**
+ * How long each stage may take. The defaults sum to a 45-minute interview. A stage drill gets its stage's budget plus
+ * {@link #DRILL_READING} for reading the framing it opens with (evaluation: 7 + 3 = 10 minutes by default).
+ */
 public record StageBudgets(Map<Stage, Duration> perStage) {
+
+    /** Added to a stage's budget when it is drilled alone: the time to read the problem and the facts given. */
+    public static final Duration DRILL_READING = Duration.ofMinutes(3);
 
     public static StageBudgets defaults() {
         Map<Stage, Duration> m = new EnumMap<>(Stage.class);
@@ -34,12 +40,27 @@ public record StageBudgets(Map<Stage, Duration> perStage) {
         return perStage.get(stage);
     }
 
+    /** The budget of a stage in a drill ({@code drill}) or in a full interview. */
+    public Duration of(Stage stage, boolean drill) {
+        return drill ? of(stage).plus(DRILL_READING) : of(stage);
+    }
+
+    /** The length of a whole session: a drill of {@code drill}, or the full interview when it is null. */
+    public Duration session(Stage drill) {
+        return drill == null ? total() : of(drill, true);
+    }
+
     public Duration total() {
         return perStage.values().stream().reduce(Duration.ZERO, Duration::plus);
     }
 
     /** Seconds left in the stage; negative once it is over budget. */
     public long remainingSeconds(Stage stage, Instant stageStartedAt, Instant now) {
-        return of(stage).minus(Duration.between(stageStartedAt, now)).toSeconds();
+        return remainingSeconds(stage, false, stageStartedAt, now);
+    }
+
+    /** Seconds left in the stage of a drill or of a full interview; negative once it is over budget. */
+    public long remainingSeconds(Stage stage, boolean drill, Instant stageStartedAt, Instant now) {
+        return of(stage, drill).minus(Duration.between(stageStartedAt, now)).toSeconds();
     }
 }

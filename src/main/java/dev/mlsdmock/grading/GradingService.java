@@ -14,6 +14,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import dev.mlsdmock.flow.Stage;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -56,16 +58,19 @@ public class GradingService {
 
     /** Grades the interview and stores the scorecard; returns its id. */
     public UUID gradeAndStore(UUID interviewId, String grader, Level level) {
-        record Loaded(String problemId, Transcript transcript, long accountId) {
+        record Loaded(String problemId, Transcript transcript, long accountId, Stage drill) {
         }
         Loaded loaded = interviews.find(interviewId)
-                .map(i -> new Loaded(i.problemId(), Transcript.of(i.turns()), i.accountId()))
+                .map(i -> new Loaded(i.problemId(), Transcript.of(i.turns()), i.accountId(), i.drill()))
                 .orElseThrow(() -> new IllegalStateException("Interview " + interviewId + " no longer exists"));
-        Rubric rubric = rubrics.find(loaded.problemId()).orElseThrow(() -> new IllegalStateException(
+        Rubric full = rubrics.find(loaded.problemId()).orElseThrow(() -> new IllegalStateException(
                 "The rubric of problem '" + loaded.problemId() + "' is not loaded; restore rubrics/" + loaded.problemId() + ".yaml"));
+        // A drill is graded on its stage's criteria alone, by whichever grader.
+        Rubric rubric = loaded.drill() == null ? full : full.onlyStage(loaded.drill());
         Prompting prompting = new Prompting(interviews.signalOrigins(interviewId).stream().collect(Collectors.toMap(
                 InterviewService.SignalOrigin::signalId, InterviewService.SignalOrigin::via, (a, b) -> a)));
-        Scorecard card = grade(interviewId, loaded.accountId(), rubric, loaded.transcript(), grader, level, prompting);
+        Scorecard card = grade(interviewId, loaded.accountId(), rubric, loaded.transcript(), grader, level, prompting,
+                loaded.drill());
         String body = serialise(card);
         QuarkusTransaction.requiringNew().run(() -> {
             ScorecardRecord record = new ScorecardRecord();
@@ -77,7 +82,7 @@ public class GradingService {
             record.rubricId = card.rubricId();
             record.rubricVersion = card.rubricVersion();
             record.overall = card.overall();
-            record.recommendation = card.recommendation();
+            record.recommendation = card.drill() == null ? card.recommendation() : "drill:" + card.drill().verdict();
             record.body = body;
             record.persist();
         });
@@ -85,7 +90,7 @@ public class GradingService {
     }
 
     Scorecard grade(UUID interviewId, long accountId, Rubric rubric, Transcript transcript, String grader, Level level,
-                    Prompting prompting) {
+                    Prompting prompting, Stage drill) {
         Grader offline = graders.get(Grader.OFFLINE);
         Grader chosen = graders.getOrDefault(grader, offline);
         Grade grade;
@@ -109,7 +114,7 @@ public class GradingService {
             grade = offline.grade(rubric, transcript);
         }
         return ScorecardBuilder.build(UUID.randomUUID(), interviewId, rubric, level, transcript, grade, fallback,
-                Instant.now(clock), prompting);
+                Instant.now(clock), prompting, drill);
     }
 
     public Scorecard read(ScorecardRecord record) {

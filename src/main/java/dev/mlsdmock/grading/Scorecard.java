@@ -13,8 +13,14 @@ import java.util.UUID;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Scorecard(UUID id, UUID interviewId, String rubricId, String rubricVersion, String grader,
-                        Fallback fallback, String level, int overall, String recommendation, List<StageScore> stages,
-                        List<CriterionScore> criteria, List<Flag> flags, Spread spread, Instant createdAt) {
+                        Fallback fallback, String level, int overall, String recommendation, Drill drill,
+                        List<StageScore> stages, List<CriterionScore> criteria, List<Flag> flags, Spread spread,
+                        Instant createdAt) {
+
+    /** The drill verdicts: the step's score against the level's bars (docs/grading.md, "Drills"). */
+    public static final String ABOVE_BAR = "above-bar";
+    public static final String AT_BAR = "at-bar";
+    public static final String BELOW_BAR = "below-bar";
 
     /** Where the newest scorecard of an interview is read: {@code GET /api/interviews/{id}/scorecard}. */
     public static String url(UUID interviewId) {
@@ -22,6 +28,16 @@ public record Scorecard(UUID id, UUID interviewId, String rubricId, String rubri
     }
 
     public record StageScore(String stage, int score) {
+    }
+
+    /**
+     * The scorecard of a stage drill, which has no hire recommendation: one step says too little for that. Instead
+     * the step's score ({@code overall}) is set against the target level's bars: {@value #ABOVE_BAR} at or above the
+     * strong-hire bar, {@value #AT_BAR} at or above the hire bar ({@code bar}), {@value #BELOW_BAR} under it.
+     *
+     * @param summary the verdict in plain words, e.g. "Evaluation: 58/100, below the senior bar of 66."
+     */
+    public record Drill(String stage, String verdict, int bar, String summary) {
     }
 
     /**

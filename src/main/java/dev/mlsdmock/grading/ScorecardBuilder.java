@@ -32,9 +32,19 @@ public final class ScorecardBuilder {
         return build(id, interviewId, rubric, level, transcript, grade, fallback, createdAt, Prompting.none());
     }
 
-    /** @param prompting how each shown signal first came up: criteria shown only after a probe or hint are marked */
     static Scorecard build(UUID id, UUID interviewId, Rubric rubric, Level level, Transcript transcript,
                            Grade grade, Fallback fallback, Instant createdAt, Prompting prompting) {
+        return build(id, interviewId, rubric, level, transcript, grade, fallback, createdAt, prompting, null);
+    }
+
+    /**
+     * @param prompting how each shown signal first came up: criteria shown only after a probe or hint are marked
+     * @param drill     for a stage drill, the stage drilled ({@code rubric} then has criteria for it alone,
+     *                  {@link Rubric#onlyStage}): the scorecard has that stage only and a verdict instead of a
+     *                  recommendation; null for a full interview
+     */
+    static Scorecard build(UUID id, UUID interviewId, Rubric rubric, Level level, Transcript transcript,
+                           Grade grade, Fallback fallback, Instant createdAt, Prompting prompting, Stage drill) {
         Map<String, CriterionGrade> byId = grade.criteria().stream()
                 .collect(Collectors.toMap(CriterionGrade::criterionId, Function.identity(), (a, b) -> a));
         List<CriterionGrade> ordered = new ArrayList<>();
@@ -49,6 +59,9 @@ public final class ScorecardBuilder {
         int allPoints = 0;
         int allMax = 0;
         for (Stage stage : Stage.values()) {
+            if (drill != null && stage != drill) {
+                continue;
+            }
             int points = 0;
             int max = 0;
             for (Criterion c : rubric.stage(stage).criteria()) {
@@ -69,8 +82,25 @@ public final class ScorecardBuilder {
             flags.add(new Flag("llm-fallback", null, "Graded by " + grade.grader() + " because " + fallback.from()
                     + " failed: " + fallback.reason()));
         }
+        Rubric.Expectation bars = rubric.expectations().get(level);
         return new Scorecard(id, interviewId, rubric.id(), rubric.version(), grade.grader(), fallback, level.id(), overall,
-                rubric.expectations().get(level).recommend(overall).id(), stages, criteria, flags, grade.spread(), createdAt);
+                drill == null ? bars.recommend(overall).id() : null, drill == null ? null : verdict(drill, overall, level, bars),
+                stages, criteria, flags, grade.spread(), createdAt);
+    }
+
+    /** A drill's step score against the level's bars, in words a candidate reads on the scorecard. */
+    static Scorecard.Drill verdict(Stage stage, int score, Level level, Rubric.Expectation bars) {
+        String verdict = score >= bars.strongHire() ? Scorecard.ABOVE_BAR : score >= bars.hire() ? Scorecard.AT_BAR
+                : Scorecard.BELOW_BAR;
+        String words = switch (verdict) {
+            case Scorecard.ABOVE_BAR -> "above the " + level.id() + " bar of " + bars.hire() + ", at strong-hire level ("
+                    + bars.strongHire() + ")";
+            case Scorecard.AT_BAR -> "meets the " + level.id() + " bar of " + bars.hire();
+            default -> "below the " + level.id() + " bar of " + bars.hire();
+        };
+        String name = stage.id().substring(0, 1).toUpperCase(java.util.Locale.ROOT) + stage.id().substring(1);
+        return new Scorecard.Drill(stage.id(), verdict, bars.hire(),
+                "Drill of one step, " + name + ": " + score + "/100, " + words + ".");
     }
 
     /** The grader's words cleaned of ids and notes; the rubric's descriptor of a 3 shown apart from them. */

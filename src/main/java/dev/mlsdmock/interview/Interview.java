@@ -66,6 +66,10 @@ public class Interview extends PanacheEntityBase {
     @Column(nullable = false)
     public String mode = INTERVIEW;
 
+    /** For a stage drill: the one stage it practises, where it opens and ends; null for a full interview. */
+    @Column(name = "drill")
+    public Stage drill;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
@@ -101,6 +105,13 @@ public class Interview extends PanacheEntityBase {
         return interview;
     }
 
+    /** Makes this new interview a drill of one stage: it starts, and stays, in that stage. */
+    public Interview drilling(Stage drilled) {
+        this.drill = drilled;
+        this.stage = drilled;
+        return this;
+    }
+
     public boolean coaching() {
         return COACH.equals(mode);
     }
@@ -111,7 +122,7 @@ public class Interview extends PanacheEntityBase {
 
     /** Where the interview stands, with its transcript, for the stage policy and the interviewer. */
     public InterviewState state(List<TurnView> turns) {
-        return new InterviewState(interviewer, tokenBudget, stage, stageStartedAt, turns, accountId);
+        return new InterviewState(interviewer, tokenBudget, stage, stageStartedAt, turns, accountId, drill);
     }
 
     public static Optional<Interview> findOwned(UUID id, long accountId) {

@@ -41,7 +41,7 @@ public class InterviewResource {
     public Response create(CreateInterview body) {
         Interview interview = body == null ? interviews.create(account.id(), null)
                 : interviews.create(account.id(), body.problemId(), body.interviewer(), body.tokenBudget(), body.level(),
-                body.mode());
+                body.mode(), body.drill());
         return Response.created(URI.create("/api/interviews/" + interview.id)).entity(Summary.of(interview)).build();
     }
 
@@ -70,7 +70,7 @@ public class InterviewResource {
         InterviewService.Details details = interviews.details(account.id(), id);
         Interview i = details.interview();
         return new Details(i.id, i.problemId, i.status.id(), i.stage.id(), i.interviewer, i.model, i.level, i.mode,
-                i.createdAt, i.endedAt, details.turns().stream().map(TurnDto::of).toList(),
+                drillOf(i), i.createdAt, i.endedAt, details.turns().stream().map(TurnDto::of).toList(),
                 Usage.of(details.turns(), i.tokenBudget));
     }
 
@@ -87,23 +87,31 @@ public class InterviewResource {
      * @param tokenBudget optional cap on the tokens the LLM may use in this interview
      * @param level       target seniority for grading: mid, senior (the default) or staff
      * @param mode        {@code interview} (the default) or {@code coach}: hints on request
+     * @param drill       a stage id for a stage drill (that step alone), or absent for a full interview
      */
-    public record CreateInterview(String problemId, String interviewer, Integer tokenBudget, String level, String mode) {
+    public record CreateInterview(String problemId, String interviewer, Integer tokenBudget, String level, String mode,
+                                  String drill) {
     }
 
     public record Status(String status) {
     }
 
+    private static String drillOf(Interview i) {
+        return i.drill == null ? null : i.drill.id();
+    }
+
+    /** @param drill the stage a stage drill practises; null for a full interview */
     public record Summary(UUID id, String problemId, String status, String stage, String interviewer, String model,
-                          String level, String mode, Instant createdAt, Instant endedAt) {
+                          String level, String mode, String drill, Instant createdAt, Instant endedAt) {
         static Summary of(Interview i) {
             return new Summary(i.id, i.problemId, i.status.id(), i.stage.id(), i.interviewer, i.model, i.level, i.mode,
-                    i.createdAt, i.endedAt);
+                    drillOf(i), i.createdAt, i.endedAt);
         }
     }
 
     public record Details(UUID id, String problemId, String status, String stage, String interviewer, String model,
-                          String level, String mode, Instant createdAt, Instant endedAt, List<TurnDto> turns, Usage usage) {
+                          String level, String mode, String drill, Instant createdAt, Instant endedAt,
+                          List<TurnDto> turns, Usage usage) {
     }
 
     /**

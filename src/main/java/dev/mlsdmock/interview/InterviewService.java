@@ -55,20 +55,30 @@ public class InterviewService {
     }
 
     /** @param mode {@code interview} (the default, for null) or {@code coach} (hints on request) */
-    @Transactional
     public Interview create(long accountId, String problemId, String interviewer, Integer tokenBudget, String level,
                             String mode) {
+        return create(accountId, problemId, interviewer, tokenBudget, level, mode, null);
+    }
+
+    /** @param drill the stage id of a stage drill ({@link Drills}), or null for a full interview */
+    @Transactional
+    public Interview create(long accountId, String problemId, String interviewer, Integer tokenBudget, String level,
+                            String mode, String drill) {
         String chosenMode = mode == null ? Interview.INTERVIEW : mode;
         if (!chosenMode.equals(Interview.INTERVIEW) && !chosenMode.equals(Interview.COACH)) {
             throw ApiException.badRequest("invalid_mode", "mode is '" + mode + "'; it must be \"interview\" (the default) "
                     + "or \"coach\" (hints on request).");
         }
         Level target = Level.require(level);
+        Stage drilled = Drills.parse(drill);
         rubrics.require(problemId);
         InterviewerChoice.Choice choice = interviewers.choose(interviewer, tokenBudget);
         Interview interview = Interview.start(accountId, problemId, target.id(), choice.interviewer(), choice.model(),
                 choice.tokenBudget(), Instant.now(clock));
         interview.mode = chosenMode;
+        if (drilled != null) {
+            interview.drilling(drilled);
+        }
         interview.persist();
         return interview;
     }
@@ -192,9 +202,10 @@ public class InterviewService {
     /** The stage a (re)connecting client is shown: its number, budget and time left. */
     StageFrame stageFrame(Interview interview) {
         Stage stage = interview.stage;
-        long remaining = policy.budgets().remainingSeconds(stage, interview.stageStartedAt,
+        boolean drill = interview.drill != null;
+        long remaining = policy.budgets().remainingSeconds(stage, drill, interview.stageStartedAt,
                 interview.isActive() ? Instant.now(clock) : interview.endedAt);
-        return new StageFrame(stage.id(), stage.number(), remaining, policy.budgets().of(stage).toSeconds());
+        return new StageFrame(stage.id(), stage.number(), remaining, policy.budgets().of(stage, drill).toSeconds());
     }
 
     public record Details(Interview interview, List<TurnView> turns) {
@@ -202,12 +213,14 @@ public class InterviewService {
 
     /**
      * An interview as other features read it: its problem, target level, status ({@code active} or {@code ended})
-     * and transcript, and the account it belongs to (whose daily LLM budget grading it uses).
+     * and transcript, the account it belongs to (whose daily LLM budget grading it uses) and, for a stage drill, the
+     * stage it drilled (null for a full interview).
      */
-    public record Record(UUID id, String problemId, String level, String status, List<TurnView> turns, long accountId) {
+    public record Record(UUID id, String problemId, String level, String status, List<TurnView> turns, long accountId,
+                         Stage drill) {
 
         static Record of(Interview i, List<TurnView> turns) {
-            return new Record(i.id, i.problemId, i.level, i.status.id(), turns, i.accountId);
+            return new Record(i.id, i.problemId, i.level, i.status.id(), turns, i.accountId, i.drill);
         }
 
         public boolean active() {

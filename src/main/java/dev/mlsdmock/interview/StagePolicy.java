@@ -22,7 +22,9 @@ import java.util.Set;
  * candidate who misses a point is not asked forever), or move on because the stage is covered, the candidate
  * asked, or its time is spent; after the last stage, close. Key signals (rubric {@code key: true}) are probed
  * first, and a candidate who asks to move on with a key signal unasked-about gets that one question first.
- * In coach mode it also decides the next hint. Pure logic: no database, no model, no Quarkus.
+ * In coach mode it also decides the next hint. A stage drill ({@link InterviewState#drill()}) is one stage: it has
+ * the drill budget ({@link StageBudgets#of(Stage, boolean)}), and where a full interview would move on, it closes.
+ * Pure logic: no database, no model, no Quarkus.
  */
 public final class StagePolicy {
 
@@ -55,7 +57,7 @@ public final class StagePolicy {
             }
             return advance(state, Kind.ADVANCE_REQUESTED, latest, variant);
         }
-        if (budgets.remainingSeconds(stage, state.stageStartedAt(), now) <= 0) {
+        if (budgets.remainingSeconds(stage, state.isDrill(), state.stageStartedAt(), now) <= 0) {
             return advance(state, Kind.ADVANCE_OVER_TIME, latest, variant);
         }
         Optional<Signal> nextProbe = missing.stream().filter(s -> !probed.contains(s.id())).findFirst();
@@ -105,16 +107,17 @@ public final class StagePolicy {
         return advance(state, Kind.ADVANCE_REQUESTED, Analysis.empty(), state.interviewerTurnCount());
     }
 
-    /** The candidate ended the interview. */
+    /** The candidate ended the interview (a drill that has an answer ends as done, not early). */
     public TurnPlan end(InterviewState state) {
-        Kind kind = state.stage().isLast() && state.hasCandidateTurnIn(state.stage()) ? Kind.CLOSE : Kind.END_EARLY;
+        boolean lastStage = state.stage().isLast() || state.isDrill();
+        Kind kind = lastStage && state.hasCandidateTurnIn(state.stage()) ? Kind.CLOSE : Kind.END_EARLY;
         return new TurnPlan(kind, state.stage(), state.stage(), List.of(), 0, null, state.interviewerTurnCount(),
                 kind == Kind.CLOSE ? Kind.ADVANCE_REQUESTED : null, -1);
     }
 
     private TurnPlan advance(InterviewState state, Kind reason, Analysis latest, int variant) {
         Stage stage = state.stage();
-        Optional<Stage> next = stage.next();
+        Optional<Stage> next = state.isDrill() ? Optional.empty() : stage.next();
         if (next.isEmpty()) {
             return new TurnPlan(Kind.CLOSE, stage, stage, factIds(latest), latest.unansweredQuestions(), null, variant,
                     reason, -1);

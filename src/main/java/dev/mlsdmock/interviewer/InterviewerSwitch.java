@@ -52,13 +52,13 @@ public class InterviewerSwitch implements Interviewer {
         boolean noticeGiven = state.lastInterviewerSource().equals(Words.BUDGET_SOURCE);
         Integer budget = state.tokenBudget();
         if (budget != null && state.tokensUsed() >= budget) {
-            return budgetSpent(rubric, plan, "token_budget_spent", noticeGiven ? null : new Notice("token_budget_spent",
+            return budgetSpent(rubric, state, plan, "token_budget_spent", noticeGiven ? null : new Notice("token_budget_spent",
                     "This interview has used its budget of " + budget
                             + " tokens, so the offline interviewer asks the remaining questions."));
         }
         Long account = state.accountId();
         if (account != null && daily.spent(account)) {
-            return budgetSpent(rubric, plan, "daily_token_budget_spent", noticeGiven ? null : new Notice("daily_token_budget_spent",
+            return budgetSpent(rubric, state, plan, "daily_token_budget_spent", noticeGiven ? null : new Notice("daily_token_budget_spent",
                     "You have used today's AI budget of " + daily.limit() + " tokens (it renews at 00:00 UTC), so the "
                             + "offline interviewer asks the remaining questions."));
         }
@@ -68,19 +68,19 @@ public class InterviewerSwitch implements Interviewer {
             return tally.calls == 0 ? words
                     : new Words(words.text(), words.source(), tally.input(), tally.output(), words.notice());
         } catch (InterviewerFailure e) {
-            return fallback(rubric, plan, e.errorCode(), e.getMessage(), e.deltasSent(), tally);
+            return fallback(rubric, state, plan, e.errorCode(), e.getMessage(), e.deltasSent(), tally);
         } catch (CircuitBreakerOpenException e) {
-            return fallback(rubric, plan, "llm_unavailable",
+            return fallback(rubric, state, plan, "llm_unavailable",
                     "The AI provider failed several times in a row, so it is paused for a moment.", false, tally);
         } catch (RuntimeException e) {
             LOG.errorf("The LLM interviewer failed unexpectedly: %s", e.getClass().getName());
-            return fallback(rubric, plan, "llm_unavailable", "The AI interviewer failed unexpectedly.", false, tally);
+            return fallback(rubric, state, plan, "llm_unavailable", "The AI interviewer failed unexpectedly.", false, tally);
         }
     }
 
-    private Words budgetSpent(Rubric rubric, TurnPlan plan, String reason, Notice notice) {
+    private Words budgetSpent(Rubric rubric, InterviewState state, TurnPlan plan, String reason, Notice notice) {
         fellBack(reason);
-        return new Words(offline.text(rubric, plan), Words.BUDGET_SOURCE, null, null, notice);
+        return new Words(offline.text(rubric, state, plan), Words.BUDGET_SOURCE, null, null, notice);
     }
 
     /** Counted per turn the offline interviewer spoke for a model interview (docs/operations.md). */
@@ -88,12 +88,12 @@ public class InterviewerSwitch implements Interviewer {
         registry.counter("mlsd.model.fallbacks", "reason", reason).increment();
     }
 
-    private Words fallback(Rubric rubric, TurnPlan plan, String code, String why, boolean partial, Tally tally) {
+    private Words fallback(Rubric rubric, InterviewState state, TurnPlan plan, String code, String why, boolean partial, Tally tally) {
         fellBack(code);
         String message = why + " The offline interviewer asked this question instead"
                 + (partial ? " (the partly streamed text is discarded)" : "")
                 + "; your answer is saved and the interview goes on.";
-        return new Words(offline.text(rubric, plan), Words.FALLBACK_SOURCE, tally.input(), tally.output(),
+        return new Words(offline.text(rubric, state, plan), Words.FALLBACK_SOURCE, tally.input(), tally.output(),
                 new Notice(code, message));
     }
 

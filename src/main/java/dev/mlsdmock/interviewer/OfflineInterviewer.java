@@ -3,6 +3,7 @@ package dev.mlsdmock.interviewer;
 import dev.mlsdmock.flow.StageBudgets;
 import dev.mlsdmock.flow.InterviewState;
 import dev.mlsdmock.flow.TurnPlan;
+import dev.mlsdmock.prompt.DrillPhrases;
 import dev.mlsdmock.prompt.OfflinePhrases;
 import dev.mlsdmock.rubric.Rubric;
 
@@ -22,27 +23,43 @@ public class OfflineInterviewer implements Interviewer {
     public static final String NAME = InterviewState.OFFLINE;
 
     private final Supplier<OfflinePhrases> phrases;
+    private final Supplier<DrillPhrases> drills;
     private final StageBudgets budgets;
 
-    public OfflineInterviewer(Supplier<OfflinePhrases> phrases, StageBudgets budgets) {
+    public OfflineInterviewer(Supplier<OfflinePhrases> phrases, Supplier<DrillPhrases> drills, StageBudgets budgets) {
         this.phrases = phrases;
+        this.drills = drills;
         this.budgets = budgets;
     }
 
     @Override
     public Words speak(Rubric rubric, InterviewState state, TurnPlan plan, Consumer<String> deltas) {
-        return new Words(text(rubric, plan), NAME, null, null, null);
+        return new Words(text(rubric, state, plan), NAME, null, null, null);
     }
 
-    /** The words of the planned turn; the same plan always gets the same words. */
+    /** The words of the planned turn of a full interview; the same plan always gets the same words. */
     public String text(Rubric rubric, TurnPlan plan) {
+        return text(rubric, null, plan);
+    }
+
+    /** The words of the planned turn; {@code state} tells a drill (its opening and closing differ), null: not one. */
+    public String text(Rubric rubric, InterviewState state, TurnPlan plan) {
         OfflinePhrases p = phrases.get();
         StringBuilder text = new StringBuilder();
+        boolean drill = state != null && state.isDrill();
         for (String factId : plan.factIds()) {
             rubric.fact(factId).ifPresent(fact -> append(text, fact.answer()));
         }
         if (plan.unanswered() > 0) {
             append(text, p.notSpecified());
+        }
+        if (drill && (plan.kind() == TurnPlan.Kind.OPEN || plan.endsInterview())) {
+            String stageName = p.stageName(plan.stage());
+            append(text, plan.kind() == TurnPlan.Kind.OPEN
+                    ? DrillBrief.opening(rubric, drills.get(), stageName, budgets.of(plan.stage(), true).toMinutes(),
+                    p.stageQuestion(plan.stage()), plan.stage())
+                    : DrillBrief.closing(drills.get(), plan, stageName));
+            return text.toString();
         }
         switch (plan.kind()) {
             case OPEN -> append(text, fill(p.opening(), Map.of(

@@ -33,6 +33,10 @@ public class PromptLibrary {
         return current().offline();
     }
 
+    public DrillPhrases drillPhrases() {
+        return current().drills();
+    }
+
     public Intents intents() {
         return current().intents();
     }
@@ -61,7 +65,8 @@ public class PromptLibrary {
         all.putAll(mdFiles.contents());
         OfflinePhrases offline = parse(yamlFiles, "offline-interviewer.yaml", OfflinePhrases.class, OfflinePhrases::validate);
         Intents intents = parse(yamlFiles, "intents.yaml", Intents.class, Intents::validate);
-        return new Snapshot(Map.copyOf(all), offline, intents);
+        DrillPhrases drills = parse(yamlFiles, DrillPhrases.FILE, DrillPhrases.class, DrillPhrases::validate);
+        return new Snapshot(Map.copyOf(all), offline, intents, drills);
     }
 
     private <T> T parse(DataFiles.Loaded files, String name, Class<T> type, Function<T, T> validate) {
@@ -81,6 +86,6 @@ public class PromptLibrary {
         }
     }
 
-    private record Snapshot(Map<String, String> files, OfflinePhrases offline, Intents intents) {
+    private record Snapshot(Map<String, String> files, OfflinePhrases offline, Intents intents, DrillPhrases drills) {
     }
 }

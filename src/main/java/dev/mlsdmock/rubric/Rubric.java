@@ -34,6 +34,16 @@ public record Rubric(String id, String title, String summary, String opening, Li
         return java.util.Arrays.stream(Stage.values()).flatMap(s -> stages.get(s).criteria().stream()).toList();
     }
 
+    /**
+     * The rubric a stage drill is graded with: the same problem, but only {@code drilled} keeps its criteria (the
+     * other stages keep their signals, so the interviewer and the graders still recognise what they mean).
+     */
+    public Rubric onlyStage(Stage drilled) {
+        Map<Stage, StageRubric> only = new java.util.EnumMap<>(Stage.class);
+        stages.forEach((stage, r) -> only.put(stage, stage == drilled ? r : new StageRubric(r.signals(), r.redFlags(), List.of())));
+        return new Rubric(id, title, summary, opening, facts, only, reference, expectations, version);
+    }
+
     public Optional<Fact> fact(String factId) {
         return facts.stream().filter(f -> f.id().equals(factId)).findFirst();
     }

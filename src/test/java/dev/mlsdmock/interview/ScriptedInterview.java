@@ -40,7 +40,7 @@ final class ScriptedInterview {
     private boolean ended;
 
     ScriptedInterview(String problemId) {
-        this(problemId, new OfflineInterviewer(TestPrompts.library()::offlinePhrases, StageBudgets.defaults()));
+        this(problemId, new OfflineInterviewer(TestPrompts.library()::offlinePhrases, TestPrompts.library()::drillPhrases, StageBudgets.defaults()));
     }
 
     ScriptedInterview(String problemId, Interviewer interviewer) {

@@ -32,7 +32,7 @@ class OfflineInterviewerTest {
             return false;
         }
     });
-    private final OfflineInterviewer interviewer = new OfflineInterviewer(prompts::offlinePhrases, StageBudgets.defaults());
+    private final OfflineInterviewer interviewer = new OfflineInterviewer(prompts::offlinePhrases, prompts::drillPhrases, StageBudgets.defaults());
     private final InterviewState state = new InterviewState(Stage.CLARIFY, Instant.EPOCH, List.of());
 
     @Test

@@ -84,6 +84,9 @@ public class LlmGrader implements Grader {
         for (int sample = 0; sample < samples; sample++) {
             for (Stage stage : Stage.values()) {
                 List<Criterion> criteria = rubric.stage(stage).criteria();
+                if (criteria.isEmpty()) {
+                    continue; // a drill's rubric grades its one stage (Rubric#onlyStage)
+                }
                 StageVerdict verdict = model.grade(system, request(template, rubric, stage, criteria, fenced));
                 Map<String, CriterionVerdict> answered = new HashMap<>();
                 if (verdict != null && verdict.criteria() != null) {

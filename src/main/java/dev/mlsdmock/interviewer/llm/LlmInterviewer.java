@@ -9,6 +9,8 @@ import dev.mlsdmock.flow.StageBudgets;
 import dev.mlsdmock.flow.InterviewState;
 import dev.mlsdmock.flow.TurnPlan;
 import dev.mlsdmock.rubric.Rubric;
+import dev.mlsdmock.prompt.DrillPhrases;
+import dev.mlsdmock.interviewer.DrillBrief;
 import dev.mlsdmock.interviewer.InterviewerConfig;
 import dev.mlsdmock.interviewer.ModelInterviewer;
 import dev.mlsdmock.interviewer.TokenMeter;
@@ -69,12 +71,17 @@ public class LlmInterviewer implements ModelInterviewer {
         LlmModels.Selected selected = models.selected().orElseThrow(() -> new LlmFailure(LlmFailure.Code.LLM_UNAVAILABLE,
                 "This server has no LLM configured any more (interviewer.llm=off).", false, null));
         InterviewerTurns turns = prompts.turns();
+        DrillPhrases drills = prompts.library().drillPhrases();
         PromptAssembler assembler = new PromptAssembler(prompts.system(), turns, prompts.library().offlinePhrases(),
-                budgets);
+                drills, budgets);
         String change = announcesRequirementChange(state, plan) ? turns.requirementChangeFor(rubric.id()) : null;
         List<ChatMessage> messages = assembler.messages(rubric, state, plan, Instant.now(clock), change);
         ChatRequest request = ChatRequest.builder().messages(messages).maxOutputTokens(config.maxOutputTokens()).build();
-        StreamGuard guard = guard(rubric, state, plan, prompts.system(), change, deltas);
+        // A drill's opening states its context (facts, settled steps): that is what the candidate is meant to see.
+        String drillContext = state.isDrill() && plan.kind() == TurnPlan.Kind.OPEN
+                ? DrillBrief.context(rubric, drills, plan.stage()) : null;
+        StreamGuard guard = guard(rubric, state, plan, prompts.system(),
+                drillContext == null ? change : change == null ? drillContext : change + "\n" + drillContext, deltas);
         Completion completion;
         try {
             // The model's first token is timed as it arrives; the guard then decides what reaches the client.
@@ -99,7 +106,8 @@ public class LlmInterviewer implements ModelInterviewer {
 
     /** The change is announced once: on the first turn the model speaks in its stage (an offline fallback does not count). */
     boolean announcesRequirementChange(InterviewState state, TurnPlan plan) {
-        if (plan.stage() != changeStage || plan.endsInterview()) {
+        // A drill is practice of one step from a fixed framing: no mid-step change of requirements.
+        if (plan.stage() != changeStage || plan.endsInterview() || state.isDrill()) {
             return false;
         }
         return state.turns().stream().noneMatch(t -> t.role() == Role.INTERVIEWER && t.stage() == changeStage
@@ -109,7 +117,8 @@ public class LlmInterviewer implements ModelInterviewer {
     /**
      * The guard of this turn's stream: every signal description and red flag of the rubric, and every fact not
      * revealed in this turn, are protected; the prompt's headings and the fence tags are markers. Whatever the
-     * candidate can see anyway (the transcript, the opening, this turn's facts, probe and requirement change) is allowed.
+     * candidate can see anyway (the transcript, the opening, this turn's facts, probe and requirement change, a drill's
+     * opening context) is allowed.
      */
     static StreamGuard guard(Rubric rubric, InterviewState state, TurnPlan plan, String systemTemplate, String change,
                              Consumer<String> deltas) {

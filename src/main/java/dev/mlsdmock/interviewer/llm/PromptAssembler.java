@@ -11,6 +11,8 @@ import dev.mlsdmock.flow.InterviewState;
 import dev.mlsdmock.flow.TurnPlan;
 import dev.mlsdmock.flow.TurnPlan.Kind;
 import dev.mlsdmock.flow.TurnView;
+import dev.mlsdmock.interviewer.DrillBrief;
+import dev.mlsdmock.prompt.DrillPhrases;
 import dev.mlsdmock.prompt.OfflinePhrases;
 import dev.mlsdmock.rubric.Rubric;
 import dev.mlsdmock.rubric.Rubric.Fact;
@@ -43,12 +45,15 @@ public final class PromptAssembler {
     private final String systemTemplate;
     private final InterviewerTurns turns;
     private final OfflinePhrases phrases;
+    private final DrillPhrases drills;
     private final StageBudgets budgets;
 
-    public PromptAssembler(String systemTemplate, InterviewerTurns turns, OfflinePhrases phrases, StageBudgets budgets) {
+    public PromptAssembler(String systemTemplate, InterviewerTurns turns, OfflinePhrases phrases, DrillPhrases drills,
+                           StageBudgets budgets) {
         this.systemTemplate = systemTemplate;
         this.turns = turns;
         this.phrases = phrases;
+        this.drills = drills;
         this.budgets = budgets;
     }
 
@@ -77,14 +82,15 @@ public final class PromptAssembler {
     String system(Rubric rubric, InterviewState state, TurnPlan plan, Instant now, String requirementChange) {
         Stage stage = plan.stage();
         long remaining = plan.changesStage() ? budgets.of(stage).toSeconds()
-                : budgets.remainingSeconds(stage, state.stageStartedAt(), now);
+                : budgets.remainingSeconds(stage, state.isDrill(), state.stageStartedAt(), now);
         Map<String, String> values = new LinkedHashMap<>();
         values.put("{title}", rubric.title());
         values.put("{opening}", rubric.opening().strip());
         values.put("{stage_number}", String.valueOf(stage.number()));
         values.put("{stage_name}", phrases.stageName(stage));
         values.put("{minutes_left}", minutes(remaining));
-        values.put("{instruction}", instruction(rubric, plan, requirementChange));
+        values.put("{instruction}", state.isDrill() ? drillInstruction(rubric, plan, requirementChange)
+                : instruction(rubric, plan, requirementChange));
         String text = systemTemplate;
         for (Map.Entry<String, String> e : values.entrySet()) {
             text = text.replace(e.getKey(), e.getValue());
@@ -114,6 +120,28 @@ public final class PromptAssembler {
         values.put("{probe}", probe.map(p -> p.probe().strip()).orElse(""));
         parts.add(fill(turns.instruction(plan.kind()), values));
         return String.join("\n", parts);
+    }
+
+    /**
+     * A drill's first and last turns have instructions of their own ({@code prompts/drills.yaml}): the opening
+     * carries the drill's context ({@link DrillBrief}); every other turn is instructed as in a full interview.
+     */
+    String drillInstruction(Rubric rubric, TurnPlan plan, String requirementChange) {
+        String template = switch (plan.kind()) {
+            case OPEN -> drills.llm().open();
+            case CLOSE -> drills.llm().close();
+            case END_EARLY -> drills.llm().endEarly();
+            default -> null;
+        };
+        if (template == null) {
+            return instruction(rubric, plan, requirementChange);
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("{stage}", phrases.stageName(plan.stage()));
+        values.put("{minutes}", String.valueOf(budgets.of(plan.stage(), true).toMinutes()));
+        values.put("{context}", DrillBrief.context(rubric, drills, plan.stage()));
+        values.put("{question}", phrases.stageQuestion(plan.stage()));
+        return fill(template, values);
     }
 
     /** The candidate's words as data: inside the fence, with anything that looks like a fence tag neutralised. */

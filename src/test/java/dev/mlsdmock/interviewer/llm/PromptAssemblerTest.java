@@ -47,7 +47,7 @@ class PromptAssemblerTest {
     private static final Rubric NEWS_FEED = new RubricRegistry(() -> Path.of("rubrics")).find("news-feed").orElseThrow();
     private static final LlmPrompts PROMPTS = new LlmPrompts(LIBRARY);
     private static final PromptAssembler ASSEMBLER = new PromptAssembler(PROMPTS.system(), PROMPTS.turns(),
-            LIBRARY.offlinePhrases(), StageBudgets.defaults());
+            LIBRARY.offlinePhrases(), LIBRARY.drillPhrases(), StageBudgets.defaults());
     private static final Instant START = Instant.parse("2026-01-01T10:00:00Z");
 
     // Replaces systemPromptCarriesPersonaStageTimeHiddenSignalsAndThePlan, which asserted the old behaviour (every
