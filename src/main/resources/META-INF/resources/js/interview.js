@@ -28,6 +28,7 @@ let attempt = 0;
 let retryTimer = null;
 let everOpened = false;
 let coaching = false; // coach mode: the Hint button asks the interviewer for a graduated hint
+let drill = null; // a stage drill: the one stage it practises (the stage bar shows only it)
 
 function loadPending() {
   try {
@@ -179,6 +180,14 @@ function onError(frame) {
 // ---- rendering ----------------------------------------------------------------------------------------------
 
 function renderStageBar() {
+  if (drill) {
+    const s = stageOf(drill);
+    ui.stagebar.classList.add('drill');
+    ui.stagebar.replaceChildren(el('li', { class: 'current', 'aria-current': 'step', dataset: { stage: s.id } },
+      el('span', { class: 'n', text: `Drill · step ${stageIndex(s.id) + 1} of 7` }), el('span', { class: 'name', text: s.long })));
+    ui.stageLabel.textContent = `Drill: ${s.long} only`;
+    return;
+  }
   const current = stageIndex(stage?.stage);
   ui.stagebar.replaceChildren(...STAGES.map((s, i) => el('li', {
     class: i < current ? 'done' : i === current ? 'current' : '',
@@ -228,7 +237,7 @@ function render() {
     const turnStage = turn?.stage ?? stage?.stage;
     if (turnStage && turnStage !== lastStage) {
       const divider = node(`d${seq}`, () => el('li', { class: 'stage-divider', 'aria-hidden': 'true' }));
-      divider.textContent = `Step ${stageIndex(turnStage) + 1} · ${stageOf(turnStage).long}`;
+      divider.textContent = drill ? `Drill · ${stageOf(turnStage).long}` : `Step ${stageIndex(turnStage) + 1} · ${stageOf(turnStage).long}`;
       desired.push(divider);
       lastStage = turnStage;
     }
@@ -356,8 +365,18 @@ async function main() {
   const title = problems.get(interview.problemId)?.title ?? interview.problemId;
   $('#problem-title').textContent = title;
   coaching = interview.mode === 'coach';
+  drill = interview.drill ?? null;
+  if (drill) {
+    // One step: "next stage" finishes it, and the page says it is a drill.
+    $('#problem-title').textContent = `${title} · drill: ${stageOf(drill).long}`;
+    ui.advance.textContent = 'Finish this step';
+    ui.end.textContent = 'End drill';
+    $('#end-dialog-title').textContent = 'End the drill now?';
+    $('#end-confirm').textContent = 'End drill';
+    $('#ended-text').textContent = 'The drill has ended.';
+  }
   updateControls();
-  document.title = `${title} · MLSD mock interviewer`;
+  document.title = `${drill ? `Drill: ${stageOf(drill).long} · ` : ''}${title} · MLSD mock interviewer`;
   setInterval(tick, 1000);
   connect();
 }

@@ -20,6 +20,7 @@ let speed = 1;
 let timer = null;
 let shown = -1;
 let focusSeq = null;
+let drill = null; // a stage drill's one stage
 
 function revealedCount() {
   let n = 0;
@@ -44,7 +45,8 @@ function render(scroll) {
   let lastStage = null;
   turns.slice(0, shown).forEach((turn, i) => {
     if (turn.stage !== lastStage) {
-      items.push(el('li', { class: 'stage-divider', text: `Step ${STAGES.findIndex(s => s.id === turn.stage) + 1} · ${stageOf(turn.stage).long}` }));
+      items.push(el('li', { class: 'stage-divider', text: drill ? `Drill · ${stageOf(turn.stage).long}`
+        : `Step ${STAGES.findIndex(s => s.id === turn.stage) + 1} · ${stageOf(turn.stage).long}` }));
       lastStage = turn.stage;
     }
     const quotes = evidence.get(turn.seq);
@@ -143,7 +145,9 @@ async function main() {
   $('#export-md').href = `/api/interviews/${enc}/export?format=md`;
   $('#export-json').href = `/api/interviews/${enc}/export?format=json`;
   const [, problems, interview] = await Promise.all([initHeader(), problemTitles(), get(`/api/interviews/${enc}`)]);
-  const title = problems.get(interview.problemId)?.title ?? interview.problemId;
+  drill = interview.drill ?? null;
+  const problem = problems.get(interview.problemId)?.title ?? interview.problemId;
+  const title = drill ? `${problem} · drill: ${stageOf(drill).long}` : problem;
   $('#title').textContent = `Replay: ${title}`;
   document.title = `Replay: ${title} · MLSD mock interviewer`;
   evidence = await loadEvidence(interview);

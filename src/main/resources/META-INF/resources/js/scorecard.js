@@ -1,10 +1,11 @@
-// The scorecard page: overall score and recommendation, a chart of the seven stage scores, every criterion with what
+// The scorecard page: overall score and recommendation (for a stage drill: the step's score and its verdict against
+// the level's bar, and only that stage), a chart of the seven stage scores, every criterion with what
 // the candidate showed, the evidence quotes (each a link into the replay at its turn), what the next score needed and,
 // folded, what a 3 looks like; flags, and the grader and rubric used. All server text goes in as text nodes (el()).
 // While grading is pending it polls until the scorecard is there.
 import { api, get } from './api.js';
 import { barChart } from './chart.js';
-import { LEVELS, RECOMMENDATIONS, STAGES, criterionName } from './stages.js';
+import { LEVELS, RECOMMENDATIONS, STAGES, VERDICTS, VERDICT_CLASSES, criterionName, stageOf } from './stages.js';
 import { $, el, formatDate, initHeader, param, problemTitles, showError } from './ui.js';
 
 const id = param('id');
@@ -50,14 +51,20 @@ function render(card) {
   $('#card').hidden = false;
   $('#overall').replaceChildren(String(Math.round(card.overall)), el('small', { text: ' / 100' }));
   const level = LEVELS[card.level] ?? card.level;
-  $('#recommendation').replaceChildren(
-    el('span', { class: `badge ${card.recommendation}`, id: 'recommendation-badge', text: RECOMMENDATIONS[card.recommendation] ?? card.recommendation }),
-    level ? el('span', { class: 'muted', text: ` for a ${level} role` }) : '');
+  // A drill has no hire recommendation (one step says too little): its verdict against the level's bar instead.
+  $('#recommendation').replaceChildren(...(card.drill
+    ? [el('span', { class: `badge ${VERDICT_CLASSES[card.drill.verdict] ?? ''}`, id: 'drill-verdict', text: VERDICTS[card.drill.verdict] ?? card.drill.verdict }),
+      level ? el('span', { class: 'muted', text: ` for a ${level} role, this step alone` }) : '',
+      el('p', { id: 'drill-summary', text: card.drill.summary })]
+    : [el('span', { class: `badge ${card.recommendation}`, id: 'recommendation-badge', text: RECOMMENDATIONS[card.recommendation] ?? card.recommendation }),
+      level ? el('span', { class: 'muted', text: ` for a ${level} role` }) : '']));
   const samples = card.spread ? ` · median of ${card.spread.samples} samples, overall spread ±${card.spread.overall}` : '';
   $('#grader').textContent = `Graded by ${card.grader}${samples} · rubric ${card.rubricId} version ${String(card.rubricVersion).slice(0, 12)}`
     + (card.createdAt ? ` · ${formatDate(card.createdAt)}` : '');
-  const rows = STAGES.map(s => ({ key: s.id, label: s.long, value: card.stages?.find(x => x.stage === s.id)?.score ?? null }));
-  $('#chart').replaceChildren(barChart(rows, 'Score per stage, 0 to 100'));
+  const shownStages = card.drill ? STAGES.filter(s => s.id === card.drill.stage) : STAGES;
+  const rows = shownStages.map(s => ({ key: s.id, label: s.long, value: card.stages?.find(x => x.stage === s.id)?.score ?? null }));
+  $('#stages-title').textContent = card.drill ? `Score of the step drilled: ${stageOf(card.drill.stage).long}` : 'Score per stage';
+  $('#chart').replaceChildren(barChart(rows, card.drill ? 'Score of the step, 0 to 100' : 'Score per stage, 0 to 100'));
   // Scorecards stored before issue 10 may hold the grader's own unverified quotes as flags: they say nothing about
   // the candidate, so they are not shown.
   renderFlags((card.flags ?? []).filter(f => f.type !== 'unverified-evidence'));
@@ -111,7 +118,8 @@ const replayAt = seq => `/replay.html?id=${encodeURIComponent(id)}&seq=${seq}`;
 async function main() {
   $('#replay-link').href = `/replay.html?id=${encodeURIComponent(id)}`;
   const [, problems, interview] = await Promise.all([initHeader(), problemTitles(), get(`/api/interviews/${encodeURIComponent(id)}`)]);
-  const title = problems.get(interview.problemId)?.title ?? interview.problemId;
+  const problem = problems.get(interview.problemId)?.title ?? interview.problemId;
+  const title = interview.drill ? `${problem} · drill: ${stageOf(interview.drill).long}` : problem;
   $('#title').textContent = `Scorecard: ${title}`;
   document.title = `Scorecard: ${title} · MLSD mock interviewer`;
   await load();

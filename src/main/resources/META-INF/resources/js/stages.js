@@ -27,3 +27,13 @@ export function criterionName(id, stage) {
   const words = id.replace(/^grade-/, '').replace(new RegExp(`^${stage}-`), '').replace(/-/g, ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
+
+/** A stage drill's verdict (scorecard "drill.verdict"): its step score against the level's bar. */
+export const VERDICTS = {
+  'above-bar': 'Above the bar',
+  'at-bar': 'Meets the bar',
+  'below-bar': 'Below the bar',
+};
+
+/** The badge colour of a drill verdict, borrowed from the recommendations'. */
+export const VERDICT_CLASSES = { 'above-bar': 'strong-hire', 'at-bar': 'hire', 'below-bar': 'no-hire' };
