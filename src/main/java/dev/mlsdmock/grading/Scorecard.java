@@ -35,7 +35,7 @@ public record Scorecard(UUID id, UUID interviewId, String rubricId, String rubri
      * the step's score ({@code overall}) is set against the target level's bars: {@value #ABOVE_BAR} at or above the
      * strong-hire bar, {@value #AT_BAR} at or above the hire bar ({@code bar}), {@value #BELOW_BAR} under it.
      *
-     * @param summary the verdict in plain words, e.g. "Evaluation: 58/100, below the senior bar of 66."
+     * @param summary the verdict in plain words, e.g. "Drill of one step: 58/100, below the senior bar of 66."
      */
     public record Drill(String stage, String verdict, int bar, String summary) {
     }

@@ -98,9 +98,7 @@ public final class ScorecardBuilder {
             case Scorecard.AT_BAR -> "meets the " + level.id() + " bar of " + bars.hire();
             default -> "below the " + level.id() + " bar of " + bars.hire();
         };
-        String name = stage.id().substring(0, 1).toUpperCase(java.util.Locale.ROOT) + stage.id().substring(1);
-        return new Scorecard.Drill(stage.id(), verdict, bars.hire(),
-                "Drill of one step, " + name + ": " + score + "/100, " + words + ".");
+        return new Scorecard.Drill(stage.id(), verdict, bars.hire(), "Drill of one step: " + score + "/100, " + words + ".");
     }
 
     /** The grader's words cleaned of ids and notes; the rubric's descriptor of a 3 shown apart from them. */

@@ -52,7 +52,7 @@ export function renderPlan(box, plan, problems, drill) {
   box.append(repeats.length
     ? el('ul', { class: 'plan-list', id: 'repeats' }, ...repeats.map(e => el('li', { dataset: { stage: e.stage } },
       el('strong', { text: stageOf(e.stage).long }), ` — ${when(e.due, plan.now)} (${formatDate(e.due)}), `,
-      el('span', { class: 'muted', text: `${e.drills} drill${e.drills === 1 ? '' : 's'} so far, next gap ${e.intervalDays} day${e.intervalDays === 1 ? '' : 's'}` }))))
+      el('span', { class: 'muted', text: `${e.drills} drill${e.drills === 1 ? '' : 's'} so far, repeats ${e.intervalDays} day${e.intervalDays === 1 ? '' : 's'} after the last` }))))
     : el('p', { class: 'muted', id: 'repeats', text: 'None yet: each drill schedules its repeat, 1 day after at first, '
       + 'then 3, 7 and 14 days while you meet the bar; a drill below the bar comes back after 1 day.' }));
 }

@@ -77,7 +77,7 @@ class BrowserDrillTest {
 
             b.open("/scorecard.html?id=" + drillId);
             assertThat(b.awaitVisible("#drill-verdict").getText()).isIn("Above the bar", "Meets the bar", "Below the bar");
-            assertThat(b.find("#drill-summary").getText()).startsWith("Drill of one step, ");
+            assertThat(b.find("#drill-summary").getText()).startsWith("Drill of one step: ");
             assertThat(b.findAll("#criteria .criterion")).extracting(c -> c.getAttribute("data-criterion"))
                     .containsExactlyElementsOf(TestRubrics.load("news-feed").stage(Stage.of(weakest)).criteria().stream()
                             .map(c -> c.id()).toList());
@@ -86,7 +86,7 @@ class BrowserDrillTest {
 
             b.open("/");
             WebElement repeat = b.awaitVisible("#repeats li[data-stage='" + weakest + "']");
-            assertThat(repeat.getText()).contains("due tomorrow").contains("1 drill so far");
+            assertThat(repeat.getText()).contains("due tomorrow").contains("1 drill so far, repeats 1 day after the last");
             assertThat(b.find("#next-drill").getAttribute("data-stage")).isNotEqualTo(weakest);
             assertThat(b.find("#past").getText()).contains("Drill: ");
             assertThat(weakestName).startsWith("Weakest step:");

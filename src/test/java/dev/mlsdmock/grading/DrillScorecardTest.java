@@ -52,7 +52,7 @@ class DrillScorecardTest {
         assertThat(card.recommendation()).isNull();
         int bar = NEWS_FEED.expectations().get(Level.SENIOR).hire();
         assertThat(card.drill()).isEqualTo(new Scorecard.Drill("evaluate", Scorecard.AT_BAR, bar,
-                "Drill of one step, Evaluate: 67/100, meets the senior bar of " + bar + "."));
+                "Drill of one step: 67/100, meets the senior bar of " + bar + "."));
     }
 
     @Test
@@ -61,7 +61,7 @@ class DrillScorecardTest {
         assertThat(ScorecardBuilder.verdict(Stage.DATA, 80, Level.SENIOR, bars).verdict()).isEqualTo(Scorecard.ABOVE_BAR);
         assertThat(ScorecardBuilder.verdict(Stage.DATA, 66, Level.SENIOR, bars).verdict()).isEqualTo(Scorecard.AT_BAR);
         assertThat(ScorecardBuilder.verdict(Stage.DATA, 65, Level.SENIOR, bars).summary())
-                .isEqualTo("Drill of one step, Data: 65/100, below the senior bar of 66.");
+                .isEqualTo("Drill of one step: 65/100, below the senior bar of 66.");
     }
 
     @Test

@@ -79,7 +79,7 @@ class DrillApiTest {
         assertThat(card.getString("drill.stage")).isEqualTo("evaluate");
         assertThat(card.getString("drill.verdict")).isIn("above-bar", "at-bar", "below-bar");
         assertThat(card.getInt("drill.bar")).isEqualTo(NEWS_FEED.expectations().get(dev.mlsdmock.rubric.Level.SENIOR).hire());
-        assertThat(card.getString("drill.summary")).startsWith("Drill of one step, Evaluate: " + card.getInt("overall") + "/100");
+        assertThat(card.getString("drill.summary")).startsWith("Drill of one step: " + card.getInt("overall") + "/100, ");
 
         JsonPath after = Api.as(user).get("/api/practice-plan").then().statusCode(200).extract().jsonPath();
         assertThat(after.getInt("sessions")).isEqualTo(1);
