@@ -27,6 +27,9 @@ public final class TranscriptMarkdown {
         StringBuilder md = new StringBuilder();
         md.append("# Mock interview: ").append(inline(problemTitle)).append("\n\n");
         md.append("- Problem: `").append(interview.problemId).append("`\n");
+        if (interview.drill != null) {
+            md.append("- Stage drill: ").append(title(interview.drill)).append(" (this step alone)\n");
+        }
         md.append("- Started: ").append(WHEN.format(interview.createdAt)).append('\n');
         if (interview.endedAt != null) {
             md.append("- Ended: ").append(WHEN.format(interview.endedAt)).append('\n');
