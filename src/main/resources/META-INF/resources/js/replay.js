@@ -5,7 +5,7 @@ import { api, get } from './api.js';
 import { commentBoxes } from './comments.js';
 import { evidenceOf, mountPlayer, play } from './player.js';
 import { sharePanel } from './share-panel.js';
-import { $, initHeader, param, problemTitles, showError } from './ui.js';
+import { $, el, initHeader, param, problemTitles, showError } from './ui.js';
 
 const id = param('id');
 const enc = encodeURIComponent(id);
@@ -15,6 +15,15 @@ async function loadEvidence(interview) {
   if (interview.status !== 'ended') return new Map();
   const { status, data } = await api(`/api/interviews/${enc}/scorecard`, { allow: [202, 404] });
   return status === 200 ? evidenceOf(data) : new Map();
+}
+
+/** Every comment in one list, each linking to its turn, so none is missed before playback reaches it. */
+function showComments(boxes, comments) {
+  boxes.show(comments);
+  $('#comment-index').hidden = comments.length === 0;
+  $('#comment-list').replaceChildren(...comments.map(c => el('li', { dataset: { seq: c.seq } },
+    el('a', { href: `/replay.html?id=${enc}&seq=${c.seq}`, text: `Turn ${c.seq}` }), ` · ${c.author}: `,
+    el('span', { class: 'text', text: c.text }))));
 }
 
 async function main() {
@@ -27,7 +36,7 @@ async function main() {
   $('#title').textContent = `Replay: ${title}`;
   document.title = `Replay: ${title} · MLSD mock interviewer`;
   const commentsUrl = `/api/interviews/${enc}/comments`;
-  const reload = async () => boxes.show(await get(commentsUrl));
+  const reload = async () => showComments(boxes, await get(commentsUrl));
   const boxes = commentBoxes({
     post: async (seq, text) => { await api(commentsUrl, { method: 'POST', body: { seq, text } }); await reload(); },
     remove: c => api(`${commentsUrl}/${c.id}`, { method: 'DELETE' }).then(reload).catch(e => showError(errorBox, e)),
@@ -35,7 +44,7 @@ async function main() {
   });
   const [evidence, comments] = await Promise.all([loadEvidence(interview), get(commentsUrl),
     sharePanel($('#share'), id)]);
-  boxes.show(comments);
+  showComments(boxes, comments);
   const seq = Number(param('seq'));
   play({ turns: interview.turns, evidence, decorate: boxes.decorate, focus: Number.isFinite(seq) ? seq : null });
 }
