@@ -2,6 +2,7 @@
 // is pending it polls until the scorecard is there.
 import { api, get } from './api.js';
 import { mountScorecard, renderScorecard } from './scorecard-view.js';
+import { sharePanel } from './share-panel.js';
 import { $, el, initHeader, param, problemTitles, showError } from './ui.js';
 
 const id = param('id');
@@ -35,7 +36,7 @@ async function regrade(level) {
   $('#none').hidden = true;
   await api(`/api/interviews/${encodeURIComponent(id)}/grade`, { method: 'POST', body: level ? { level } : {} });
   delay = 1500;
-  await load();
+  await Promise.all([load(), sharePanel($('#share'), id)]);
 }
 
 const replayAt = seq => `/replay.html?id=${encodeURIComponent(id)}&seq=${seq}`;
@@ -47,7 +48,7 @@ async function main() {
   const title = problems.get(interview.problemId)?.title ?? interview.problemId;
   $('#title').textContent = `Scorecard: ${title}`;
   document.title = `Scorecard: ${title} · MLSD mock interviewer`;
-  await load();
+  await Promise.all([load(), sharePanel($('#share'), id)]);
 }
 
 main().catch(e => showError(errorBox, e));
