@@ -33,11 +33,14 @@ public class ExportResource {
     private final InterviewService interviews;
     private final RubricRegistry rubrics;
     private final CurrentAccount account;
+    private final TurnComments comments;
 
-    public ExportResource(InterviewService interviews, RubricRegistry rubrics, CurrentAccount account) {
+    public ExportResource(InterviewService interviews, RubricRegistry rubrics, CurrentAccount account,
+                          TurnComments comments) {
         this.interviews = interviews;
         this.rubrics = rubrics;
         this.account = account;
+        this.comments = comments;
     }
 
     @GET
@@ -49,21 +52,23 @@ public class ExportResource {
         }
         InterviewService.Details details = interviews.details(account.id(), id);
         Interview i = details.interview();
+        List<TurnComments.TurnComment> notes = comments.of(i.id);
         String title = rubrics.find(i.problemId).map(Rubric::title).orElse(i.problemId);
         String file = "interview-" + i.problemId + "-" + FILE_DATE.format(i.createdAt) + "." + f;
         Response.ResponseBuilder response = f.equals("md")
-                ? Response.ok(TranscriptMarkdown.render(title, i, details.turns()), "text/markdown; charset=utf-8")
-                : Response.ok(Export.of(title, details), MediaType.APPLICATION_JSON_TYPE);
+                ? Response.ok(TranscriptMarkdown.render(title, i, details.turns(), notes), "text/markdown; charset=utf-8")
+                : Response.ok(Export.of(title, details, notes), MediaType.APPLICATION_JSON_TYPE);
         return response.header("Content-Disposition", "attachment; filename=\"" + file + "\"").build();
     }
 
-    /** The JSON export: the interview with its problem's title and every turn. */
+    /** The JSON export: the interview with its problem's title, every turn and the comments on turns. */
     public record Export(UUID id, String problemId, String problemTitle, String status, String interviewer,
-                         Instant createdAt, Instant endedAt, List<ExportTurn> turns) {
-        static Export of(String title, InterviewService.Details d) {
+                         Instant createdAt, Instant endedAt, List<ExportTurn> turns,
+                         List<TurnComments.TurnComment> comments) {
+        static Export of(String title, InterviewService.Details d, List<TurnComments.TurnComment> comments) {
             Interview i = d.interview();
             return new Export(i.id, i.problemId, title, i.status.id(), i.interviewer, i.createdAt, i.endedAt,
-                    d.turns().stream().map(ExportTurn::of).toList());
+                    d.turns().stream().map(ExportTurn::of).toList(), comments);
         }
     }
 

@@ -23,7 +23,9 @@ public final class TranscriptMarkdown {
     private TranscriptMarkdown() {
     }
 
-    public static String render(String problemTitle, Interview interview, List<TurnView> turns) {
+    /** Comments on turns follow their turn (author, time, text; the text escaped as turn text is). */
+    public static String render(String problemTitle, Interview interview, List<TurnView> turns,
+                                List<TurnComments.TurnComment> comments) {
         StringBuilder md = new StringBuilder();
         md.append("# Mock interview: ").append(inline(problemTitle)).append("\n\n");
         md.append("- Problem: `").append(interview.problemId).append("`\n");
@@ -46,8 +48,15 @@ public final class TranscriptMarkdown {
             md.append("\n**").append(turn.role() == Role.CANDIDATE ? "Candidate" : "Interviewer").append("** · ")
                     .append(elapsed(interview.createdAt, turn.at())).append(" · turn ").append(turn.seq()).append("\n\n");
             turn.text().lines().forEach(line -> md.append(line.isBlank() ? ">" : "> " + escape(line)).append('\n'));
+            comments.stream().filter(c -> c.seq() == turn.seq()).forEach(c -> comment(md, c));
         }
         return md.toString();
+    }
+
+    private static void comment(StringBuilder md, TurnComments.TurnComment c) {
+        md.append("\n- Comment by **").append(inline(c.author())).append("** · ").append(WHEN.format(c.at())).append(":");
+        c.text().lines().forEach(line -> md.append("\n  ").append(escape(line)));
+        md.append('\n');
     }
 
     static String title(Stage stage) {

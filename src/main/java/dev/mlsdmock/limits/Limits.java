@@ -17,6 +17,7 @@ public class Limits {
     private final RateLimiter signUpPerAddress;
     private final RateLimiter answersPerAccount;
     private final RateLimiter gradingPerAccount;
+    private final RateLimiter commentsPerAccount;
     private final int socketsPerAccount;
 
     public Limits(LimitsConfig config, Clock clock) {
@@ -31,6 +32,8 @@ public class Limits {
                 config.answersPerAccountRefillPerMinute(), keys, clock);
         gradingPerAccount = new RateLimiter("grading-per-account", config.gradingPerAccountCapacity(),
                 config.gradingPerAccountRefillPerMinute(), keys, clock);
+        commentsPerAccount = new RateLimiter("comments-per-account", config.commentsPerAccountCapacity(),
+                config.commentsPerAccountRefillPerMinute(), keys, clock);
         socketsPerAccount = config.socketsPerAccount();
     }
 
@@ -53,6 +56,11 @@ public class Limits {
     /** Imports and re-grades of one account, counted together. */
     public RateLimiter gradingPerAccount() {
         return gradingPerAccount;
+    }
+
+    /** Comments on turns (through a share link or by the candidate) of one account. */
+    public RateLimiter commentsPerAccount() {
+        return commentsPerAccount;
     }
 
     public int socketsPerAccount() {

@@ -57,6 +57,14 @@ public interface LimitsConfig {
     @WithDefault("2")
     double gradingPerAccountRefillPerMinute();
 
+    /** Comments on shared replays per account (reviewers and candidates alike): 20 at once, then 5 a minute. */
+    @WithDefault("20")
+    int commentsPerAccountCapacity();
+
+    /** How fast an account earns comments back, per minute. */
+    @WithDefault("5")
+    double commentsPerAccountRefillPerMinute();
+
     /** Interview WebSockets one account may have open on one instance; another upgrade is refused with 429. */
     @WithDefault("10")
     int socketsPerAccount();

@@ -1,20 +1,13 @@
-// The scorecard page: overall score and recommendation (for a stage drill: the step's score and its verdict against
-// the level's bar, and only that stage), a chart of the seven stage scores, every criterion with what
-// the candidate showed, the evidence quotes (each a link into the replay at its turn), what the next score needed and,
-// folded, what a 3 looks like; flags, and the grader and rubric used. All server text goes in as text nodes (el()).
-// While grading is pending it polls until the scorecard is there.
+// The scorecard page: the interview's newest scorecard (scorecard-view.js), or why there is none yet; while grading
+// is pending it polls until the scorecard is there.
 import { api, get } from './api.js';
-import { barChart } from './chart.js';
-import { LEVELS, RECOMMENDATIONS, STAGES, VERDICTS, VERDICT_CLASSES, criterionName, stageOf } from './stages.js';
-import { $, el, formatDate, initHeader, param, problemTitles, showError } from './ui.js';
+import { mountScorecard, renderScorecard } from './scorecard-view.js';
+import { sharePanel } from './share-panel.js';
+import { stageOf } from './stages.js';
+import { $, el, initHeader, param, problemTitles, showError } from './ui.js';
 
 const id = param('id');
 const errorBox = $('#error');
-const FLAG_LABELS = {
-  injection: 'Text addressed to the grader was found in an answer; it was ignored and earned nothing.',
-  'keyword-list': 'Terms listed without reasoning were found; they earned nothing.',
-  'llm-fallback': 'The LLM grader failed, so the offline grader made this scorecard.',
-};
 
 let delay = 1500;
 
@@ -37,92 +30,27 @@ async function load() {
         el('button', { type: 'button', id: 'grade', onclick: () => regrade(interview.level) }, 'Grade it now')));
     return;
   }
-  render(data);
+  renderScorecard(data, replayAt);
 }
 
 async function regrade(level) {
   $('#none').hidden = true;
   await api(`/api/interviews/${encodeURIComponent(id)}/grade`, { method: 'POST', body: level ? { level } : {} });
   delay = 1500;
-  await load();
-}
-
-function render(card) {
-  $('#card').hidden = false;
-  $('#overall').replaceChildren(String(Math.round(card.overall)), el('small', { text: ' / 100' }));
-  const level = LEVELS[card.level] ?? card.level;
-  // A drill has no hire recommendation (one step says too little): its verdict against the level's bar instead.
-  $('#recommendation').replaceChildren(...(card.drill
-    ? [el('span', { class: `badge ${VERDICT_CLASSES[card.drill.verdict] ?? ''}`, id: 'drill-verdict', text: VERDICTS[card.drill.verdict] ?? card.drill.verdict }),
-      level ? el('span', { class: 'muted', text: ` for a ${level} role, this step alone` }) : '',
-      el('p', { id: 'drill-summary', text: card.drill.summary })]
-    : [el('span', { class: `badge ${card.recommendation}`, id: 'recommendation-badge', text: RECOMMENDATIONS[card.recommendation] ?? card.recommendation }),
-      level ? el('span', { class: 'muted', text: ` for a ${level} role` }) : '']));
-  const samples = card.spread ? ` · median of ${card.spread.samples} samples, overall spread ±${card.spread.overall}` : '';
-  $('#grader').textContent = `Graded by ${card.grader}${samples} · rubric ${card.rubricId} version ${String(card.rubricVersion).slice(0, 12)}`
-    + (card.createdAt ? ` · ${formatDate(card.createdAt)}` : '');
-  const shownStages = card.drill ? STAGES.filter(s => s.id === card.drill.stage) : STAGES;
-  const rows = shownStages.map(s => ({ key: s.id, label: s.long, value: card.stages?.find(x => x.stage === s.id)?.score ?? null }));
-  $('#stages-title').textContent = card.drill ? `Score of the step drilled: ${stageOf(card.drill.stage).long}` : 'Score per stage';
-  $('#chart').replaceChildren(barChart(rows, card.drill ? 'Score of the step, 0 to 100' : 'Score per stage, 0 to 100'));
-  // Scorecards stored before issue 10 may hold the grader's own unverified quotes as flags: they say nothing about
-  // the candidate, so they are not shown.
-  renderFlags((card.flags ?? []).filter(f => f.type !== 'unverified-evidence'));
-  renderCriteria(card);
-}
-
-function renderFlags(flags) {
-  $('#flags-panel').hidden = flags.length === 0;
-  $('#flags').replaceChildren(...flags.map(f => el('li', { dataset: { type: f.type } },
-    el('strong', { text: FLAG_LABELS[f.type] ?? f.type }),
-    f.detail ? el('span', { class: 'muted', text: ` ${f.detail}` }) : '',
-    f.seq ? el('span', {}, ' ', el('a', { href: replayAt(f.seq), text: `(turn ${f.seq})` })) : '')));
-}
-
-/** How far the LLM grader's samples disagreed on a criterion (0-3 range), when it took several. */
-function spreadOf(card, criterionId) {
-  const value = card.spread?.criteria?.[criterionId];
-  return typeof value === 'number' ? value : null;
-}
-
-function renderCriteria(card) {
-  const box = $('#criteria');
-  box.replaceChildren();
-  for (const stage of STAGES) {
-    const criteria = (card.criteria ?? []).filter(c => c.stage === stage.id);
-    if (!criteria.length) continue;
-    box.append(el('h3', { text: `${STAGES.indexOf(stage) + 1}. ${stage.long}` }));
-    for (const c of criteria) {
-      const spread = spreadOf(card, c.id);
-      box.append(el('div', { class: 'criterion', dataset: { criterion: c.id } },
-        el('div', { class: 'head' },
-          el('strong', { title: c.id, text: criterionName(c.id, c.stage) }),
-          el('span', { class: 'dots', 'aria-label': `${c.score} of 3`, text: '●'.repeat(c.score) + '○'.repeat(Math.max(0, 3 - c.score)) }),
-          el('span', { class: 'muted small', text: `${c.score}/3 · weight ${c.weight}${spread !== null ? ` · spread ±${spread}` : ''}` })),
-        el('p', { class: 'shown', text: c.shown ?? c.rationale }),
-        c.evidence?.length
-          ? el('ul', { class: 'evidence' }, ...c.evidence.map(e => el('li', {},
-            el('a', { href: replayAt(e.seq), class: 'quote', dataset: { seq: e.seq } }, `“${e.quote}”`),
-            el('span', { class: 'muted small', text: ` turn ${e.seq}` }))))
-          : el('p', { class: 'muted small', text: 'No evidence quoted.' }),
-        c.missing ? el('p', { class: 'missing', text: c.missing }) : '',
-        c.target ? el('details', { class: 'target' },
-          el('summary', { class: 'muted small', text: 'What a 3 looks like' }),
-          el('p', { class: 'muted small', text: c.target })) : ''));
-    }
-  }
+  await Promise.all([load(), sharePanel($('#share'), id)]);
 }
 
 const replayAt = seq => `/replay.html?id=${encodeURIComponent(id)}&seq=${seq}`;
 
 async function main() {
   $('#replay-link').href = `/replay.html?id=${encodeURIComponent(id)}`;
+  mountScorecard($('#card'));
   const [, problems, interview] = await Promise.all([initHeader(), problemTitles(), get(`/api/interviews/${encodeURIComponent(id)}`)]);
   const problem = problems.get(interview.problemId)?.title ?? interview.problemId;
   const title = interview.drill ? `${problem} · drill: ${stageOf(interview.drill).long}` : problem;
   $('#title').textContent = `Scorecard: ${title}`;
   document.title = `Scorecard: ${title} · MLSD mock interviewer`;
-  await load();
+  await Promise.all([load(), sharePanel($('#share'), id)]);
 }
 
 main().catch(e => showError(errorBox, e));

@@ -51,6 +51,13 @@ class BrowserPhoneTest {
             b.awaitVisible("#transcript li.turn");
             assertThat(b.overflowsHorizontally()).as("replay overflows").isFalse();
             b.screenshot("33-phone-replay");
+
+            String token = Api.as(user).post("/api/interviews/" + ended + "/shares").then().statusCode(201)
+                    .extract().path("token");
+            b.open("/shared.html?token=" + token);
+            b.awaitVisible("#transcript li.turn .comment-box");
+            assertThat(b.overflowsHorizontally()).as("shared page overflows").isFalse();
+            b.screenshot("34-phone-shared");
             assertThat(b.consoleErrors()).isEmpty();
         }
     }

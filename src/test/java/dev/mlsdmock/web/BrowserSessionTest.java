@@ -47,7 +47,8 @@ class BrowserSessionTest {
 
     @Test
     void pagesSendAVisitorWithoutSessionToTheLoginForm() {
-        for (String page : new String[] {"/", "/interview.html?id=x", "/scorecard.html", "/replay.html"}) {
+        for (String page : new String[] {"/", "/interview.html?id=x", "/scorecard.html", "/replay.html",
+            "/shared.html?token=x"}) {
             Response r = RestAssured.given().redirects().follow(false).get(page);
             assertThat(r.statusCode()).as(page).isEqualTo(302);
             assertThat(r.getHeader("Location")).as(page).endsWith("/login.html");

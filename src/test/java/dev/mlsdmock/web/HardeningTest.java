@@ -41,7 +41,8 @@ class HardeningTest {
 
     @Test
     void pagesHaveNoInlineScriptStyleOrHandler() throws Exception {
-        for (String page : List.of("/login.html", "/index.html", "/interview.html", "/scorecard.html", "/replay.html")) {
+        for (String page : List.of("/login.html", "/index.html", "/interview.html", "/scorecard.html", "/replay.html",
+                "/shared.html")) {
             String html = new String(getClass().getResourceAsStream("/META-INF/resources" + page).readAllBytes());
             assertThat(html).as(page).doesNotContainPattern("<script(?![^>]*\\bsrc=)[^>]*>")
                     .doesNotContainPattern("\\sstyle=").doesNotContainPattern("\\son[a-z]+=").doesNotContain("<style");
