@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mlsdmock.budget.DailyTokenBudget;
 import dev.mlsdmock.budget.MeteredAccount;
+import dev.mlsdmock.flow.Stage;
 import dev.mlsdmock.grading.Scorecard.Fallback;
 import dev.mlsdmock.interview.InterviewService;
 import dev.mlsdmock.rubric.Level;
@@ -13,8 +14,6 @@ import io.quarkus.arc.All;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
-
-import dev.mlsdmock.flow.Stage;
 
 import java.time.Clock;
 import java.time.Instant;

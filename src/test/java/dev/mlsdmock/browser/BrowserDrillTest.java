@@ -84,6 +84,12 @@ class BrowserDrillTest {
             assertThat(b.findAll("#chart svg rect.track")).hasSize(1);
             b.screenshot("drill-04-scorecard");
 
+            b.open("/replay.html?id=" + drillId);
+            b.await(d -> b.find("#title").getText().contains("drill:"), "the drill's replay title");
+            assertThat(b.awaitVisible("#transcript li.stage-divider").getText()).startsWith("Drill · ");
+            assertThat(b.findAll("#stage-jump button")).singleElement()
+                    .satisfies(button -> assertThat(button.getAttribute("data-stage")).isEqualTo(weakest));
+
             b.open("/");
             WebElement repeat = b.awaitVisible("#repeats li[data-stage='" + weakest + "']");
             assertThat(repeat.getText()).contains("due tomorrow").contains("1 drill so far, repeats 1 day after the last");
