@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
@@ -34,6 +35,11 @@ public class ShareLink extends PanacheEntityBase {
 
     static Optional<ShareLink> byTokenHash(String hash) {
         return find("tokenHash", hash).firstResultOptional();
+    }
+
+    /** The link, locked until the transaction ends, so a revocation waits for (or wins over) a write through it. */
+    static Optional<ShareLink> lockByTokenHash(String hash) {
+        return find("tokenHash", hash).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
     static List<ShareLink> ofInterview(UUID interviewId) {

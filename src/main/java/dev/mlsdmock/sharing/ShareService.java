@@ -83,6 +83,19 @@ public class ShareService {
         return ShareLink.byTokenHash(ShareTokens.hash(token)).map(l -> l.interviewId).orElseThrow(ShareService::notFound);
     }
 
+    /**
+     * The interview a live token opens, with the link locked for the caller's transaction: a write through the link
+     * (a comment) either commits before a revocation or finds the link gone.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID lockInterviewOf(String token) {
+        if (!ShareTokens.wellFormed(token)) {
+            throw notFound();
+        }
+        return ShareLink.lockByTokenHash(ShareTokens.hash(token)).map(l -> l.interviewId)
+                .orElseThrow(ShareService::notFound);
+    }
+
     private static Optional<ShareLink> find(String share) {
         if (ShareTokens.wellFormed(share)) {
             return ShareLink.byTokenHash(ShareTokens.hash(share));

@@ -17,7 +17,8 @@ import java.util.UUID;
 
 /**
  * What a share link shows: one interview's transcript, its newest scorecard and the comments, and nothing that
- * names the candidate (no username, account id or interview id; the candidate is "Candidate") or leads elsewhere.
+ * names the candidate (no username, account id or interview id; the candidate is "Candidate") or leads elsewhere;
+ * and the only writes a link allows: commenting and deleting one's own comments.
  */
 @ApplicationScoped
 public class SharedReplay {
@@ -49,6 +50,19 @@ public class SharedReplay {
         return new View(CommentService.CANDIDATE, interview.problemId(), title, interview.level(), interview.status(),
                 interview.drill() == null ? null : interview.drill().id(), interview.turns().stream().map(SharedTurn::of).toList(), cardStatus,
                 card == null ? null : SharedScorecard.of(card), comments.list(id, readerId));
+    }
+
+    /** A comment through the link; the link stays locked until it is stored (see {@link ShareService#lockInterviewOf}). */
+    @Transactional
+    public CommentService.View comment(String token, long accountId, String username, NewComment body) {
+        return comments.add(shares.lockInterviewOf(token), accountId, username, NewComment.seq(body),
+                NewComment.text(body));
+    }
+
+    /** Deletes the caller's own comment through the link. */
+    @Transactional
+    public void deleteComment(String token, long accountId, long commentId) {
+        comments.delete(shares.lockInterviewOf(token), accountId, commentId, false);
     }
 
     /**

@@ -18,14 +18,10 @@ import jakarta.ws.rs.core.Response;
 public class SharedResource {
 
     private final SharedReplay replay;
-    private final ShareService shares;
-    private final CommentService comments;
     private final CurrentAccount account;
 
-    public SharedResource(SharedReplay replay, ShareService shares, CommentService comments, CurrentAccount account) {
+    public SharedResource(SharedReplay replay, CurrentAccount account) {
         this.replay = replay;
-        this.shares = shares;
-        this.comments = comments;
         this.account = account;
     }
 
@@ -37,8 +33,7 @@ public class SharedResource {
     @POST
     @Path("/comments")
     public Response comment(@PathParam("token") String token, NewComment body) {
-        CommentService.View view = comments.add(shares.interviewOf(token), account.id(), account.username(),
-                NewComment.seq(body), NewComment.text(body));
+        CommentService.View view = replay.comment(token, account.id(), account.username(), body);
         return Response.status(Response.Status.CREATED).entity(view).build();
     }
 
@@ -46,7 +41,7 @@ public class SharedResource {
     @DELETE
     @Path("/comments/{commentId}")
     public Response delete(@PathParam("token") String token, @PathParam("commentId") long commentId) {
-        comments.delete(shares.interviewOf(token), account.id(), commentId, false);
+        replay.deleteComment(token, account.id(), commentId);
         return Response.noContent().build();
     }
 }
