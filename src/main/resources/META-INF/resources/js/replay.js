@@ -4,6 +4,7 @@
 import { api, get } from './api.js';
 import { STAGES, criterionName, stageOf } from './stages.js';
 import { $, clock, el, initHeader, param, problemTitles, showError } from './ui.js';
+import { isHint, speaker } from './turns.js';
 
 const id = param('id');
 const TICK_MS = 100;
@@ -48,10 +49,11 @@ function render(scroll) {
       lastStage = turn.stage;
     }
     const quotes = evidence.get(turn.seq);
-    const classes = ['turn', turn.role, i === shown - 1 ? 'current' : '', quotes ? 'evidence' : ''].filter(Boolean).join(' ');
+    const classes = ['turn', turn.role, isHint(turn) ? 'hint' : '', i === shown - 1 ? 'current' : '', quotes ? 'evidence' : '']
+      .filter(Boolean).join(' ');
     items.push(el('li', { class: classes, id: `turn-${turn.seq}`, tabindex: '-1', dataset: { seq: turn.seq } },
       el('div', { class: 'meta' },
-        el('span', { text: turn.role === 'candidate' ? 'Candidate' : 'Interviewer' }),
+        el('span', { text: speaker(turn, 'Candidate') }),
         el('span', { text: clock(turn.offset / 1000) }),
         el('span', { text: `turn ${turn.seq}` })),
       el('p', { class: 'text' }, ...highlighted(turn.text, quotes ?? [])),
