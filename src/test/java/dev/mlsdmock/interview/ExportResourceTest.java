@@ -49,6 +49,25 @@ class ExportResourceTest {
     }
 
     @Test
+    void aCoachModeHintIsMarkedAsAHintInBothFormats() {
+        String user = Api.newAccount();
+        String id = Api.as(user).body("{\"problemId\":\"news-feed\",\"mode\":\"coach\"}").post("/api/interviews")
+                .then().statusCode(201).extract().path("id");
+        try (WsClient ws = WsClient.connect(Api.wsUri(id), user, Api.PASSWORD)) {
+            ws.awaitInterviewerTurn();
+            ws.sendType("hint");
+            ws.awaitInterviewerTurn();
+        }
+        assertThat(Api.as(user).get("/api/interviews/" + id + "/export?format=md").asString())
+                .contains("**Interviewer** · 0:00 · turn 1").contains("**Interviewer · hint** · ")
+                .containsPattern("\\*\\*Interviewer · hint\\*\\* · \\d+:\\d\\d · turn 2\\n\\n> A hint:");
+        Api.as(user).get("/api/interviews/" + id + "/export?format=json").then().statusCode(200)
+                .body("turns.size()", equalTo(2))
+                .body("turns[0].kind", org.hamcrest.Matchers.nullValue())
+                .body("turns[1].kind", equalTo("hint"));
+    }
+
+    @Test
     void unknownFormatOtherAccountsAndAnonymousAreRefused() {
         String owner = Api.newAccount();
         String id = Api.newInterview(owner, "visual-search");
