@@ -1,6 +1,5 @@
 package dev.mlsdmock.interview;
 
-import dev.mlsdmock.interviewer.llm.OpenAiInterviewerProfile;
 import dev.mlsdmock.support.FakeModelServer;
 import dev.mlsdmock.support.FakeOpenAiStreamingServer;
 import dev.mlsdmock.support.WordingModel;
@@ -19,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ({@link WordingModel}). The same plans as offline must hold, worded by the model.
  */
 @QuarkusTest
-@TestProfile(OpenAiInterviewerProfile.class)
+@TestProfile(FakeLlmScenariosProfile.class)
 class FakeLlmInterviewerScenariosTest extends LlmInterviewerScenarios {
 
     private static final FakeOpenAiStreamingServer SERVER = FakeOpenAiStreamingServer.shared();

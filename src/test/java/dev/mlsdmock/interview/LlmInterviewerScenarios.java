@@ -46,7 +46,8 @@ abstract class LlmInterviewerScenarios extends InterviewerScenarios {
         for (TurnView turn : interview.turns()) {
             if (turn.role() == Role.INTERVIEWER && turn.kind() != TurnPlan.Kind.HINT) {
                 assertThat(ModelInterviewer.isModelSource(turn.source()))
-                        .as("turn %d was worded by %s, not the model: %s", turn.seq(), turn.source(), turn.text()).isTrue();
+                        .as("turn %d was worded by %s, not the model (%s): %s", turn.seq(), turn.source(),
+                                interview.notices(), turn.text()).isTrue();
             }
         }
     }

@@ -36,6 +36,7 @@ final class ScriptedInterview {
     private final String interviewerKind;
     private final List<TurnView> turns = new ArrayList<>();
     private final List<TurnPlan> plans = new ArrayList<>();
+    private final List<String> notices = new ArrayList<>();
     private Stage stage = Stage.CLARIFY;
     private Instant stageStartedAt = START;
     private Instant now = START;
@@ -114,6 +115,9 @@ final class ScriptedInterview {
 
     private String speak(TurnPlan plan) {
         Words words = interviewer.speak(rubric, state(), plan, piece -> { });
+        if (words.notice() != null) {
+            notices.add("turn " + (turns.size() + 1) + ": " + words.notice().code() + ": " + words.notice().message());
+        }
         String text = words.text();
         plans.add(plan);
         now = now.plusSeconds(5);
@@ -125,6 +129,11 @@ final class ScriptedInterview {
         }
         ended = plan.endsInterview();
         return text;
+    }
+
+    /** What the interviewer told the client besides its turns, e.g. why the offline interviewer spoke for the model. */
+    List<String> notices() {
+        return List.copyOf(notices);
     }
 
     /** Every plan so far, one per interviewer turn. */
