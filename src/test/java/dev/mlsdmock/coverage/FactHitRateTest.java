@@ -29,7 +29,7 @@ class FactHitRateTest {
     /** The target of issue 9, met by every problem on the tuning set. */
     private static final int MIN_HITS = 9;
     /** The floor on the held-out sets, at their measured worst (docs/interviewer.md). */
-    private static final int MIN_HELD_OUT_HITS = 6;
+    private static final int MIN_HELD_OUT_HITS = 7;
     /** Unanswerable questions (of 60) that find a fact anyway, at the measured figure: more is a regression. */
     private static final int MAX_FALSE_FACTS = 4;
 
