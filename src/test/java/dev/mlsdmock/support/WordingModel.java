@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -53,12 +54,12 @@ public final class WordingModel implements Function<JsonNode, FakeReply> {
             }
             return "That was the last step. Thank you; you will get feedback on each step.";
         }
-        java.util.Optional<String> probe = find(PROBE, instruction);
+        Optional<String> probe = find(PROBE, instruction);
         if (probe.isPresent()) {
             String lead = instruction.contains("before moving on") ? "One more question before we move on. " : "";
             return lead + probe.get();
         }
-        java.util.Optional<String> opener = find(SPIRIT, instruction);
+        Optional<String> opener = find(SPIRIT, instruction);
         if (opener.isPresent()) {
             String lead = instruction.contains("Time for") ? "We are over time on that step, so let's move on. " : "Let's go on. ";
             return lead + opener.get();
@@ -74,8 +75,8 @@ public final class WordingModel implements Function<JsonNode, FakeReply> {
         return n;
     }
 
-    private static java.util.Optional<String> find(Pattern pattern, String text) {
+    private static Optional<String> find(Pattern pattern, String text) {
         Matcher m = pattern.matcher(text);
-        return m.find() ? java.util.Optional.of(m.group(1).strip()) : java.util.Optional.empty();
+        return m.find() ? Optional.of(m.group(1).strip()) : Optional.empty();
     }
 }
