@@ -2,6 +2,7 @@ package dev.mlsdmock.interview;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.mlsdmock.account.CurrentAccount;
+import dev.mlsdmock.flow.TurnPlan;
 import dev.mlsdmock.flow.TurnView;
 import dev.mlsdmock.rubric.Rubric;
 import dev.mlsdmock.rubric.RubricRegistry;
@@ -72,10 +73,12 @@ public class ExportResource {
         }
     }
 
+    /** @param kind {@code "hint"} on a coach-mode hint (as on the WebSocket {@code turn} frame), else absent */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ExportTurn(int seq, String role, String stage, String text, Instant at, String clientId) {
+    public record ExportTurn(int seq, String role, String stage, String text, Instant at, String clientId, String kind) {
         static ExportTurn of(TurnView t) {
-            return new ExportTurn(t.seq(), t.role().id(), t.stage().id(), t.text(), t.at(), t.clientId());
+            return new ExportTurn(t.seq(), t.role().id(), t.stage().id(), t.text(), t.at(), t.clientId(),
+                    t.kind() == TurnPlan.Kind.HINT ? "hint" : null);
         }
     }
 }

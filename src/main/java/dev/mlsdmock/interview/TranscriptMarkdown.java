@@ -2,6 +2,7 @@ package dev.mlsdmock.interview;
 
 import dev.mlsdmock.flow.Role;
 import dev.mlsdmock.flow.Stage;
+import dev.mlsdmock.flow.TurnPlan;
 import dev.mlsdmock.flow.TurnView;
 
 import java.time.Duration;
@@ -12,7 +13,8 @@ import java.util.List;
 
 /**
  * A transcript as a Markdown document, for reading or sharing outside the app. Turns are grouped under one heading
- * per stage, each with the speaker and the time since the interview started. Turn text is data: it goes into a
+ * per stage, each with the speaker ("Interviewer · hint" for a coach-mode hint) and the time since the interview
+ * started. Turn text is data: it goes into a
  * block quote with {@code <} and {@code &} escaped, so a Markdown viewer shows it as written and never renders
  * HTML from it.
  */
@@ -45,7 +47,7 @@ public final class TranscriptMarkdown {
                 current = turn.stage();
                 md.append("\n## ").append(current.number()).append(". ").append(title(current)).append("\n");
             }
-            md.append("\n**").append(turn.role() == Role.CANDIDATE ? "Candidate" : "Interviewer").append("** · ")
+            md.append("\n**").append(speaker(turn)).append("** · ")
                     .append(elapsed(interview.createdAt, turn.at())).append(" · turn ").append(turn.seq()).append("\n\n");
             turn.text().lines().forEach(line -> md.append(line.isBlank() ? ">" : "> " + escape(line)).append('\n'));
             comments.stream().filter(c -> c.seq() == turn.seq()).forEach(c -> comment(md, c));
@@ -57,6 +59,14 @@ public final class TranscriptMarkdown {
         md.append("\n- Comment by **").append(inline(c.author())).append("** · ").append(WHEN.format(c.at())).append(":");
         c.text().lines().forEach(line -> md.append("\n  ").append(escape(line)));
         md.append('\n');
+    }
+
+    /** A coach-mode hint is marked as one, so a reader never takes it for a question the interviewer asked. */
+    static String speaker(TurnView turn) {
+        if (turn.role() == Role.CANDIDATE) {
+            return "Candidate";
+        }
+        return turn.kind() == TurnPlan.Kind.HINT ? "Interviewer · hint" : "Interviewer";
     }
 
     static String title(Stage stage) {

@@ -3,7 +3,8 @@
 // reconnect, and the draft is saved as it is typed. All text is inserted as text, never as HTML.
 import { get } from './api.js';
 import { STAGES, stageIndex, stageOf } from './stages.js';
-import { $, clock, el, initHeader, param, problemTitles, showError, uuid } from './ui.js';
+import { isHint, speaker } from './turns.js';
+import { $, clock, el, initHeader, param, problemTitles, showError, showNotice, uuid } from './ui.js';
 
 const id = param('id');
 const draftKey = `mlsd.draft.${id}`;
@@ -13,7 +14,8 @@ const ANSWER_ERRORS = new Set(['empty_answer', 'answer_too_long', 'invalid_answe
 
 const ui = {
   conversation: $('#conversation'), answer: $('#answer'), send: $('#send'), advance: $('#advance'), end: $('#end'),
-  hint: $('#hint'), conn: $('#conn'), retry: $('#retry'), error: $('#error'), clock: $('#clock'), clockNote: $('#clock-note'),
+  hint: $('#hint'), conn: $('#conn'), retry: $('#retry'), error: $('#error'), notice: $('#notice'), clock: $('#clock'),
+  clockNote: $('#clock-note'),
   stageLabel: $('#stage-label'), stagebar: $('#stagebar'), count: $('#count'), ended: $('#ended'),
 };
 
@@ -117,7 +119,7 @@ function handle(frame) {
     case 'ended': onEnded(); break;
     case 'scorecard': onScorecard(frame); break;
     case 'error': onError(frame); break;
-    case 'notice': showError(ui.error, frame); break;
+    case 'notice': showNotice(ui.notice, frame); break; // neither a turn nor an error: e.g. hints are off
     default: break; // a newer server may send frames this page does not know yet
   }
 }
@@ -279,10 +281,9 @@ function render() {
 }
 
 function turnItem(turn) {
-  const who = turn.role === 'candidate' ? 'You' : turn.kind === 'hint' ? 'Interviewer · hint' : 'Interviewer';
   const time = new Date(turn.at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-  return el('li', { class: `turn ${turn.role}${turn.kind === 'hint' ? ' hint' : ''}`, dataset: { seq: turn.seq } },
-    el('div', { class: 'meta' }, el('span', { text: who }), el('time', { datetime: turn.at, text: time })),
+  return el('li', { class: `turn ${turn.role}${isHint(turn) ? ' hint' : ''}`, dataset: { seq: turn.seq } },
+    el('div', { class: 'meta' }, el('span', { text: speaker(turn, 'You') }), el('time', { datetime: turn.at, text: time })),
     el('p', { class: 'text', text: turn.text }));
 }
 
@@ -311,6 +312,12 @@ function onInput() {
   else localStorage.removeItem(draftKey);
 }
 
+/** What the candidate does next makes the last error and notice stale. */
+function clearMessages() {
+  ui.error.hidden = true;
+  ui.notice.hidden = true;
+}
+
 function sendAnswer() {
   const text = ui.answer.value.trim();
   if (!text || ended) return;
@@ -318,7 +325,7 @@ function sendAnswer() {
   pending.push(answer);
   savePending();
   setAnswer('');
-  ui.error.hidden = true;
+  clearMessages();
   sendFrame({ type: 'answer', ...answer });
   render();
   ui.answer.focus();
@@ -333,11 +340,11 @@ ui.answer.addEventListener('keydown', event => {
 });
 ui.send.addEventListener('click', sendAnswer);
 ui.advance.addEventListener('click', () => {
-  ui.error.hidden = true;
+  clearMessages();
   sendFrame({ type: 'advance' });
 });
 ui.hint.addEventListener('click', () => {
-  ui.error.hidden = true;
+  clearMessages();
   sendFrame({ type: 'hint' });
 });
 ui.end.addEventListener('click', () => $('#end-dialog').showModal());

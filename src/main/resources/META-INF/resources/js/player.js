@@ -3,6 +3,7 @@
 // evidence markers on a timeline. A page mounts the controls, then plays its turns; decorate(turn) may add a node
 // under a turn (comments), which is kept across re-renders so a half-written comment survives playback.
 import { STAGES, criterionName, stageOf } from './stages.js';
+import { isHint, speaker } from './turns.js';
 import { $, clock, el } from './ui.js';
 
 const TICK_MS = 100;
@@ -99,10 +100,11 @@ export function play({ turns: raw, evidence = new Map(), decorate = () => '', fo
         lastStage = turn.stage;
       }
       const quotes = evidence.get(turn.seq);
-      const classes = ['turn', turn.role, i === shown - 1 ? 'current' : '', quotes ? 'evidence' : ''].filter(Boolean).join(' ');
+      const classes = ['turn', turn.role, isHint(turn) ? 'hint' : '', i === shown - 1 ? 'current' : '', quotes ? 'evidence' : '']
+        .filter(Boolean).join(' ');
       items.push(el('li', { class: classes, id: `turn-${turn.seq}`, tabindex: '-1', dataset: { seq: turn.seq } },
         el('div', { class: 'meta' },
-          el('span', { text: turn.role === 'candidate' ? 'Candidate' : 'Interviewer' }),
+          el('span', { text: speaker(turn, 'Candidate') }),
           el('span', { text: clock(turn.offset / 1000) }),
           el('span', { text: `turn ${turn.seq}` })),
         el('p', { class: 'text' }, ...highlighted(turn.text, quotes ?? [])),

@@ -28,6 +28,12 @@ export function showError(target, error) {
   target.hidden = false;
 }
 
+/** A neutral message (a `notice` frame): shown in an info box, never styled or announced as an error. */
+export function showNotice(target, notice) {
+  target.textContent = notice?.message ?? String(notice);
+  target.hidden = false;
+}
+
 export function param(name) {
   return new URLSearchParams(window.location.search).get(name);
 }

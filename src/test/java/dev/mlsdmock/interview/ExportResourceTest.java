@@ -31,7 +31,8 @@ class ExportResourceTest {
         assertThat(md.asString())
                 .startsWith("# Mock interview: Personalised news feed\n")
                 .contains("## 1. Clarify requirements")
-                .contains("**Interviewer** · 0:00 · turn 1")
+                // The first turn is stored as the interview opens: 0:00, or a few seconds on a loaded machine.
+                .containsPattern("\\*\\*Interviewer\\*\\* · 0:0\\d · turn 1\\n")
                 .contains("**Candidate** · ")
                 .contains("> How many users? &lt;script>alert(1)&lt;/script> &amp; what latency?")
                 .doesNotContain("<script>");
@@ -46,6 +47,25 @@ class ExportResourceTest {
                 .body("turns[1].text", equalTo("How many users? <script>alert(1)</script> & what latency?"));
         // Markdown is the default format.
         assertThat(Api.as(user).get("/api/interviews/" + id + "/export").contentType()).startsWith("text/markdown");
+    }
+
+    @Test
+    void aCoachModeHintIsMarkedAsAHintInBothFormats() {
+        String user = Api.newAccount();
+        String id = Api.as(user).body("{\"problemId\":\"news-feed\",\"mode\":\"coach\"}").post("/api/interviews")
+                .then().statusCode(201).extract().path("id");
+        try (WsClient ws = WsClient.connect(Api.wsUri(id), user, Api.PASSWORD)) {
+            ws.awaitInterviewerTurn();
+            ws.sendType("hint");
+            ws.awaitInterviewerTurn();
+        }
+        assertThat(Api.as(user).get("/api/interviews/" + id + "/export?format=md").asString())
+                .containsPattern("\\*\\*Interviewer\\*\\* · 0:0\\d · turn 1\\n")
+                .containsPattern("\\*\\*Interviewer · hint\\*\\* · \\d+:\\d\\d · turn 2\\n\\n> A hint:");
+        Api.as(user).get("/api/interviews/" + id + "/export?format=json").then().statusCode(200)
+                .body("turns.size()", equalTo(2))
+                .body("turns[0].kind", org.hamcrest.Matchers.nullValue())
+                .body("turns[1].kind", equalTo("hint"));
     }
 
     @Test

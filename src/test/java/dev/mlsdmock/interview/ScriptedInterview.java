@@ -10,6 +10,7 @@ import dev.mlsdmock.flow.TurnPlan;
 import dev.mlsdmock.flow.TurnView;
 import dev.mlsdmock.interviewer.Interviewer;
 import dev.mlsdmock.interviewer.OfflineInterviewer;
+import dev.mlsdmock.interviewer.Words;
 import dev.mlsdmock.rubric.Rubric;
 import dev.mlsdmock.support.TestPrompts;
 import dev.mlsdmock.support.TestRubrics;
@@ -32,20 +33,30 @@ final class ScriptedInterview {
     final Rubric rubric;
     private final StagePolicy policy = new StagePolicy(StageBudgets.defaults());
     private final Interviewer interviewer;
+    private final String interviewerKind;
     private final List<TurnView> turns = new ArrayList<>();
     private final List<TurnPlan> plans = new ArrayList<>();
+    private final List<String> notices = new ArrayList<>();
     private Stage stage = Stage.CLARIFY;
     private Instant stageStartedAt = START;
     private Instant now = START;
     private boolean ended;
 
     ScriptedInterview(String problemId) {
-        this(problemId, new OfflineInterviewer(TestPrompts.library()::offlinePhrases, TestPrompts.library()::drillPhrases, StageBudgets.defaults()));
+        this(problemId, new OfflineInterviewer(TestPrompts.library()::offlinePhrases, TestPrompts.library()::drillPhrases,
+                StageBudgets.defaults()),
+                InterviewState.OFFLINE);
     }
 
-    ScriptedInterview(String problemId, Interviewer interviewer) {
+    /**
+     * @param interviewerKind what the interview was created with ({@link InterviewState#OFFLINE} or
+     *                        {@link InterviewState#LLM}): the {@code InterviewerSwitch} lets the model speak only for an
+     *                        LLM interview
+     */
+    ScriptedInterview(String problemId, Interviewer interviewer, String interviewerKind) {
         this.rubric = TestRubrics.load(problemId);
         this.interviewer = interviewer;
+        this.interviewerKind = interviewerKind;
     }
 
     String open() {
@@ -104,11 +115,15 @@ final class ScriptedInterview {
     }
 
     private String speak(TurnPlan plan) {
-        String text = interviewer.speak(rubric, state(), plan, piece -> { }).text();
+        Words words = interviewer.speak(rubric, state(), plan, piece -> { });
+        if (words.notice() != null) {
+            notices.add("turn " + (turns.size() + 1) + ": " + words.notice().code() + ": " + words.notice().message());
+        }
+        String text = words.text();
         plans.add(plan);
         now = now.plusSeconds(5);
         turns.add(new TurnView(turns.size() + 1, Role.INTERVIEWER, plan.stage(), text, now, null, plan.kind(),
-                plan.probeId(), java.util.Set.of(), "offline", null, null));
+                plan.probeId(), java.util.Set.of(), words.source(), null, null));
         if (plan.changesStage()) {
             stage = plan.stage();
             stageStartedAt = now;
@@ -117,7 +132,17 @@ final class ScriptedInterview {
         return text;
     }
 
+    /** What the interviewer told the client besides its turns, e.g. why the offline interviewer spoke for the model. */
+    List<String> notices() {
+        return List.copyOf(notices);
+    }
+
+    /** Every plan so far, one per interviewer turn. */
+    List<TurnPlan> plans() {
+        return List.copyOf(plans);
+    }
+
     private InterviewState state() {
-        return new InterviewState(stage, stageStartedAt, turns);
+        return new InterviewState(interviewerKind, null, stage, stageStartedAt, turns);
     }
 }

@@ -52,6 +52,25 @@ class RubricParserTest {
         assertThat(rubric.opening()).doesNotContain("?");
     }
 
+    /** Coach mode reads these: a nudge, then a more specific pointer, and never the answer the rubric holds. */
+    @ParameterizedTest
+    @MethodSource("shippedProblems")
+    void everyKeySignalHasGraduatedHintsThatDoNotGiveTheAnswer(String problemId) {
+        Rubric rubric = TestRubrics.load(problemId);
+        for (Stage stage : List.of(Stage.FRAME, Stage.MODEL, Stage.EVALUATE)) {
+            assertThat(rubric.stage(stage).signals()).as(stage.id() + " has a key signal").anyMatch(Rubric.Signal::key);
+        }
+        rubric.allSignals().filter(Rubric.Signal::key).forEach(s -> {
+            assertThat(s.hints()).as(s.id() + " hints").hasSizeBetween(2, 3).doesNotHaveDuplicates();
+            assertThat(s.hints().get(0)).as(s.id() + " nudge").startsWith("A hint:");
+            s.hints().subList(1, s.hints().size()).forEach(h -> assertThat(h).as(s.id()).startsWith("A more specific pointer:"));
+            s.hints().forEach(h -> {
+                assertThat(h).as(s.id()).doesNotContain(s.description()).isNotEqualTo(s.probe());
+                s.examples().forEach(e -> assertThat(h).as(s.id()).doesNotContain(e));
+            });
+        });
+    }
+
     @Test
     void aValidMinimalRubricParses() {
         Rubric rubric = parser.parse("rubrics/tiny.yaml", minimal());

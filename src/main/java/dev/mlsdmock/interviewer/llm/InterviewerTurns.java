@@ -1,6 +1,7 @@
 package dev.mlsdmock.interviewer.llm;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.mlsdmock.flow.TurnPlan;
 import dev.mlsdmock.flow.TurnPlan.Kind;
 
 import java.util.Locale;
@@ -22,9 +23,25 @@ public record InterviewerTurns(
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{[a-z_]+}");
     private static final Set<String> INSTRUCTION_PLACEHOLDERS = Set.of("{stage}", "{previous}", "{question}", "{minutes}",
             "{probe}");
+    static final Set<String> VARIANTS = Set.of("probe-before-moving-on", "close-requested", "close-over-time");
 
     public String instruction(Kind kind) {
         return instructions.get(key(kind));
+    }
+
+    /**
+     * The instruction for a planned turn: the variant for why it happens where there is one (a probe before leaving
+     * on the candidate's request, a closing after a requested or an over-time last stage), else the kind's own.
+     */
+    public String instruction(TurnPlan plan) {
+        String variant = switch (plan.kind()) {
+            case PROBE -> plan.reason() == Kind.ADVANCE_REQUESTED ? "probe-before-moving-on" : null;
+            case CLOSE -> plan.reason() == Kind.ADVANCE_REQUESTED ? "close-requested"
+                    : plan.reason() == Kind.ADVANCE_OVER_TIME ? "close-over-time" : null;
+            default -> null;
+        };
+        String text = variant == null ? null : instructions.get(variant);
+        return text == null || text.isBlank() ? instruction(plan.kind()) : text;
     }
 
     public String requirementChangeFor(String problemId) {
@@ -39,6 +56,12 @@ public record InterviewerTurns(
         for (Kind kind : Kind.values()) {
             require(instructions == null ? null : instructions.get(key(kind)), "instructions." + key(kind));
             onlyKnown(instructions.get(key(kind)), "instructions." + key(kind), INSTRUCTION_PLACEHOLDERS);
+        }
+        for (String variant : VARIANTS) {
+            if (instructions.containsKey(variant)) {
+                require(instructions.get(variant), "instructions." + variant);
+                onlyKnown(instructions.get(variant), "instructions." + variant, INSTRUCTION_PLACEHOLDERS);
+            }
         }
         require(revealFacts, "reveal-facts");
         require(notSpecified, "not-specified");

@@ -118,7 +118,7 @@ public final class PromptAssembler {
         // The probe question only: what the signal means stays on the server, so the model cannot recite it.
         Optional<Signal> probe = plan.probeId() == null ? Optional.empty() : rubric.signal(plan.probeId());
         values.put("{probe}", probe.map(p -> p.probe().strip()).orElse(""));
-        parts.add(fill(turns.instruction(plan.kind()), values));
+        parts.add(fill(turns.instruction(plan), values));
         return String.join("\n", parts);
     }
 
