@@ -21,7 +21,7 @@ class InterviewerTurnsTest {
     private static final LlmPrompts PROMPTS = new LlmPrompts(TestPrompts.library());
     private static final Rubric ADS = TestRubrics.load("ad-click-prediction");
     private static final PromptAssembler ASSEMBLER = new PromptAssembler(PROMPTS.system(), PROMPTS.turns(),
-            TestPrompts.library().offlinePhrases(), StageBudgets.defaults());
+            TestPrompts.library().offlinePhrases(), TestPrompts.library().drillPhrases(), StageBudgets.defaults());
 
     @Test
     void theClosingSaysWhyTheInterviewEnded() {
