@@ -67,10 +67,12 @@ public class ExportResource {
         }
     }
 
+    /** One turn; {@code kind} is {@code "diagram"} (and present) only on a version of the candidate's diagram. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ExportTurn(int seq, String role, String stage, String text, Instant at, String clientId) {
+    public record ExportTurn(int seq, String role, String stage, String text, Instant at, String clientId, String kind) {
         static ExportTurn of(TurnView t) {
-            return new ExportTurn(t.seq(), t.role().id(), t.stage().id(), t.text(), t.at(), t.clientId());
+            return new ExportTurn(t.seq(), t.role().id(), t.stage().id(), t.text(), t.at(), t.clientId(),
+                    t.diagram() ? "diagram" : null);
         }
     }
 }

@@ -17,6 +17,7 @@ public class Limits {
     private final RateLimiter signUpPerAddress;
     private final RateLimiter answersPerAccount;
     private final RateLimiter gradingPerAccount;
+    private final RateLimiter diagramsPerAccount;
     private final int socketsPerAccount;
 
     public Limits(LimitsConfig config, Clock clock) {
@@ -31,6 +32,8 @@ public class Limits {
                 config.answersPerAccountRefillPerMinute(), keys, clock);
         gradingPerAccount = new RateLimiter("grading-per-account", config.gradingPerAccountCapacity(),
                 config.gradingPerAccountRefillPerMinute(), keys, clock);
+        diagramsPerAccount = new RateLimiter("diagrams-per-account", config.diagramsPerAccountCapacity(),
+                config.diagramsPerAccountRefillPerMinute(), keys, clock);
         socketsPerAccount = config.socketsPerAccount();
     }
 
@@ -48,6 +51,11 @@ public class Limits {
 
     public RateLimiter answersPerAccount() {
         return answersPerAccount;
+    }
+
+    /** Diagram versions saved on interview sockets, per account (apart from answers, so drawing never costs an answer). */
+    public RateLimiter diagramsPerAccount() {
+        return diagramsPerAccount;
     }
 
     /** Imports and re-grades of one account, counted together. */
