@@ -2,6 +2,7 @@
 // or jumped to a stage; stage segments and evidence markers on a timeline; export as Markdown or JSON. Opened with
 // ?seq=N (from a scorecard quote) it starts paused at that turn.
 import { api, get } from './api.js';
+import { diagramView } from './mermaid-view.js';
 import { STAGES, criterionName, stageOf } from './stages.js';
 import { $, clock, el, initHeader, param, problemTitles, showError } from './ui.js';
 
@@ -20,6 +21,8 @@ let speed = 1;
 let timer = null;
 let shown = -1;
 let focusSeq = null;
+let diagramShown = null; // seq of the diagram version the pane shows
+const renderDiagram = diagramView($('#replay-diagram-image'));
 
 function revealedCount() {
   let n = 0;
@@ -48,21 +51,45 @@ function render(scroll) {
       lastStage = turn.stage;
     }
     const quotes = evidence.get(turn.seq);
-    const classes = ['turn', turn.role, i === shown - 1 ? 'current' : '', quotes ? 'evidence' : ''].filter(Boolean).join(' ');
+    const diagram = turn.kind === 'diagram';
+    const classes = ['turn', turn.role, diagram ? 'diagram' : '', i === shown - 1 ? 'current' : '', quotes ? 'evidence' : '']
+      .filter(Boolean).join(' ');
     items.push(el('li', { class: classes, id: `turn-${turn.seq}`, tabindex: '-1', dataset: { seq: turn.seq } },
       el('div', { class: 'meta' },
-        el('span', { text: turn.role === 'candidate' ? 'Candidate' : 'Interviewer' }),
+        el('span', { text: diagram ? 'Candidate · diagram saved' : turn.role === 'candidate' ? 'Candidate' : 'Interviewer' }),
         el('span', { text: clock(turn.offset / 1000) }),
         el('span', { text: `turn ${turn.seq}` })),
-      el('p', { class: 'text' }, ...highlighted(turn.text, quotes ?? [])),
+      el(diagram ? 'pre' : 'p', { class: 'text' }, ...highlighted(turn.text, quotes ?? [])),
       quotes ? el('div', { class: 'why', text: `Evidence for: ${[...new Set(quotes.map(q => q.criterion))].join(', ')}` }) : ''));
   });
   ui.transcript.replaceChildren(...items);
+  showDiagram();
   if (scroll && shown > 0) {
     const target = $(`#turn-${turns[shown - 1].seq}`);
     target.scrollIntoView({ block: 'nearest' });
     if (focusSeq === turns[shown - 1].seq) target.focus({ preventScroll: true });
   }
+}
+
+/** The diagram pane shows the latest version saved up to the current moment of the replay. */
+async function showDiagram() {
+  const versions = turns.slice(0, shown).filter(t => t.kind === 'diagram');
+  const current = versions[versions.length - 1];
+  if ((current?.seq ?? null) === diagramShown) return;
+  diagramShown = current?.seq ?? null;
+  const image = $('#replay-diagram-image');
+  const error = $('#replay-diagram-error');
+  $('#replay-diagram-none').hidden = Boolean(current);
+  $('#replay-diagram-version').textContent = current ? `(version ${versions.length}, turn ${current.seq})` : '';
+  if (!current) {
+    image.hidden = true;
+    error.hidden = true;
+    return;
+  }
+  const result = await renderDiagram(current.text);
+  if (diagramShown !== current.seq) return;
+  error.hidden = result.ok;
+  error.textContent = result.ok ? '' : `This version does not render: ${result.error}`;
 }
 
 /** The text as text nodes, with each quoted passage wrapped in <mark> (matched case-insensitively). */
@@ -155,6 +182,7 @@ async function main() {
     return { ...t, offset: previous };
   });
   total = turns.length ? turns[turns.length - 1].offset : 0;
+  $('#replay-diagram').hidden = !turns.some(t => t.kind === 'diagram');
   if (!turns.length) {
     ui.transcript.append(el('li', { class: 'muted', text: 'This interview has no turns yet.' }));
     return;
