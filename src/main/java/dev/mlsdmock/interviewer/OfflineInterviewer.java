@@ -3,6 +3,7 @@ package dev.mlsdmock.interviewer;
 import dev.mlsdmock.flow.StageBudgets;
 import dev.mlsdmock.flow.InterviewState;
 import dev.mlsdmock.flow.TurnPlan;
+import dev.mlsdmock.prompt.DiagramComponents;
 import dev.mlsdmock.prompt.OfflinePhrases;
 import dev.mlsdmock.rubric.Rubric;
 
@@ -23,19 +24,48 @@ public class OfflineInterviewer implements Interviewer {
 
     private final Supplier<OfflinePhrases> phrases;
     private final StageBudgets budgets;
+    private final Supplier<DiagramComponents> diagram;
 
     public OfflineInterviewer(Supplier<OfflinePhrases> phrases, StageBudgets budgets) {
+        this(phrases, () -> DiagramComponents.NONE, budgets);
+    }
+
+    /** @param diagram what to notice in the candidate's diagram ({@link DiagramReading}) */
+    public OfflineInterviewer(Supplier<OfflinePhrases> phrases, Supplier<DiagramComponents> diagram, StageBudgets budgets) {
         this.phrases = phrases;
+        this.diagram = diagram;
         this.budgets = budgets;
     }
 
     @Override
     public Words speak(Rubric rubric, InterviewState state, TurnPlan plan, Consumer<String> deltas) {
-        return new Words(text(rubric, plan), NAME, null, null, null);
+        return new Words(text(rubric, state, plan), NAME, null, null, null);
+    }
+
+    /**
+     * The words of the planned turn, with what the candidate's diagram calls for: a remark before the planned
+     * question, or (when the candidate is mid-way through a step) the question itself.
+     */
+    public String text(Rubric rubric, InterviewState state, TurnPlan plan) {
+        DiagramComponents components = diagram.get();
+        var finding = DiagramReading.read(components, rubric, state, plan);
+        if (finding.isEmpty()) {
+            return text(rubric, plan);
+        }
+        String words = DiagramReading.words(components, finding.get());
+        return finding.get().ask() ? text(rubric, plan, null, words) : text(rubric, plan, words, null);
     }
 
     /** The words of the planned turn; the same plan always gets the same words. */
     public String text(Rubric rubric, TurnPlan plan) {
+        return text(rubric, plan, null, null);
+    }
+
+    /**
+     * @param remark    said after the facts and before the planned question, or null
+     * @param keepGoing the question of a {@link TurnPlan.Kind#KEEP_GOING} turn in place of the usual "go on", or null
+     */
+    private String text(Rubric rubric, TurnPlan plan, String remark, String keepGoing) {
         OfflinePhrases p = phrases.get();
         StringBuilder text = new StringBuilder();
         for (String factId : plan.factIds()) {
@@ -44,6 +74,7 @@ public class OfflineInterviewer implements Interviewer {
         if (plan.unanswered() > 0) {
             append(text, p.notSpecified());
         }
+        append(text, remark);
         switch (plan.kind()) {
             case OPEN -> append(text, fill(p.opening(), Map.of(
                     "opening", rubric.opening(),
@@ -51,7 +82,7 @@ public class OfflineInterviewer implements Interviewer {
                     "question", p.stageQuestion(plan.stage()))));
             case PROBE -> append(text, (plan.reason() == TurnPlan.Kind.ADVANCE_REQUESTED ? p.beforeMovingOn()
                     : pick(p.probeLeadIns(), plan.variant())) + probeQuestion(rubric, plan));
-            case KEEP_GOING -> append(text, p.keepGoing());
+            case KEEP_GOING -> append(text, keepGoing != null ? keepGoing : p.keepGoing());
             case ADVANCE_COVERED -> append(text, transition(p, p.transitionCovered(), plan));
             case ADVANCE_REQUESTED -> append(text, transition(p, p.transitionRequested(), plan));
             case ADVANCE_OVER_TIME -> append(text, transition(p, p.transitionOverTime(), plan));

@@ -33,6 +33,10 @@ public class PromptLibrary {
         return current().offline();
     }
 
+    public DiagramComponents diagramComponents() {
+        return current().diagram();
+    }
+
     public Intents intents() {
         return current().intents();
     }
@@ -61,7 +65,9 @@ public class PromptLibrary {
         all.putAll(mdFiles.contents());
         OfflinePhrases offline = parse(yamlFiles, "offline-interviewer.yaml", OfflinePhrases.class, OfflinePhrases::validate);
         Intents intents = parse(yamlFiles, "intents.yaml", Intents.class, Intents::validate);
-        return new Snapshot(Map.copyOf(all), offline, intents);
+        DiagramComponents diagram = parse(yamlFiles, "diagram-components.yaml", DiagramComponents.class,
+                DiagramComponents::validate);
+        return new Snapshot(Map.copyOf(all), offline, intents, diagram);
     }
 
     private <T> T parse(DataFiles.Loaded files, String name, Class<T> type, Function<T, T> validate) {
@@ -81,6 +87,7 @@ public class PromptLibrary {
         }
     }
 
-    private record Snapshot(Map<String, String> files, OfflinePhrases offline, Intents intents) {
+    private record Snapshot(Map<String, String> files, OfflinePhrases offline, Intents intents,
+                            DiagramComponents diagram) {
     }
 }
