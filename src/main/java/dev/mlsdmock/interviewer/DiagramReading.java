@@ -80,7 +80,7 @@ public final class DiagramReading {
 
     private static boolean mentions(String text, Component c) {
         return c.labels().stream().anyMatch(label -> Pattern.compile("(?<![\\w-])" + Pattern.quote(label.toLowerCase(Locale.ROOT))
-                + "(?![\\w-])").matcher(text).find());
+                + "(?:s|es)?(?![\\w-])").matcher(text).find());
     }
 
     private static String texts(InterviewState state, Role role) {
