@@ -62,6 +62,47 @@ class DiagramSocketTest {
     }
 
     @Test
+    void theOfflineInterviewerMentionsADrawnComponentNobodyTalkedAbout() {
+        String user = Api.newAccount();
+        String id = Api.newInterview(user, "video-recommendation");
+        try (WsClient ws = WsClient.connect(Api.wsUri(id), user, Api.PASSWORD)) {
+            ws.awaitInterviewerTurn();
+            String clientId = UUID.randomUUID().toString();
+            ws.send(diagramFrame(clientId, DIAGRAM));
+            ws.awaitAck(clientId);
+            ws.answer(UUID.randomUUID().toString(), "Who are the users, and how many daily active users are there?");
+            String reply = ws.awaitInterviewerTurn().path("text").asText();
+            assertThat(reply).containsPattern("I see \"(feature store|candidate generation|ranking stage)\" in your diagram, and");
+            assertThat(reply.chars().filter(c -> c == '?').count()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void theOfflineScorecardQuotesTheDiagramWhereItHoldsTheEvidence() {
+        String user = Api.newAccount();
+        String id = Api.newInterview(user, "video-recommendation");
+        String line = "FS -->|fresh streaming features so serving matches training| CG[Candidate generation]";
+        String diagram = "flowchart LR\n  U[User events] --> FS[(Feature store)]\n  " + line + "\n  CG --> R[Ranker]";
+        int seq;
+        try (WsClient ws = WsClient.connect(Api.wsUri(id), user, Api.PASSWORD)) {
+            ws.awaitInterviewerTurn();
+            ws.answer(UUID.randomUUID().toString(), "How many daily active users do we have?");
+            ws.awaitInterviewerTurn();
+            String clientId = UUID.randomUUID().toString();
+            ws.send(diagramFrame(clientId, diagram));
+            seq = ws.awaitAck(clientId).path("seq").asInt();
+            ws.sendType("end");
+            ws.awaitType("ended");
+        }
+        JsonPath card = dev.mlsdmock.grading.ScorecardAssertions.awaitScorecard(user, id);
+        List<Map<String, Object>> quotes = card.getList("criteria.evidence.flatten()");
+        assertThat(quotes).filteredOn(q -> Integer.valueOf(seq).equals(q.get("seq")))
+                .extracting(q -> (String) q.get("quote")).isNotEmpty().allSatisfy(q -> assertThat(diagram).contains(q))
+                .contains(line);
+        dev.mlsdmock.grading.ScorecardAssertions.assertEveryQuoteVerifies(user, id, card);
+    }
+
+    @Test
     void reconnectingAfterADiagramDoesNotMakeTheInterviewerSpeak() {
         String user = Api.newAccount();
         String id = Api.newInterview(user, "video-recommendation");
