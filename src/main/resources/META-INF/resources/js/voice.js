@@ -8,7 +8,7 @@ const READ_KEY = 'mlsd.voice.read';
 export function voice(answerBox, onDictated) {
   const read = $('#voice-read');
   const dictate = $('#dictate');
-  const synthesis = 'speechSynthesis' in window && 'SpeechSynthesisUtterance' in window;
+  const synthesis = Boolean(window.speechSynthesis) && typeof window.SpeechSynthesisUtterance === 'function';
   const Recognition = window.SpeechRecognition ?? window.webkitSpeechRecognition;
 
   $('#voice-read-label').hidden = !synthesis;
