@@ -81,10 +81,7 @@ export function diagramPane(interviewId, sendFrame) {
   }
 
   ui.text.addEventListener('input', onInput);
-  ui.save.addEventListener('click', () => {
-    if (ui.text.value === saved) setStatus('Saved');
-    save();
-  });
+  ui.save.addEventListener('click', save);
 
   const draft = localStorage.getItem(draftKey);
   if (draft) {

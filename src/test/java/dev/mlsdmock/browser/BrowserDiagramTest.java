@@ -12,6 +12,7 @@ import org.openqa.selenium.WebElement;
 import java.net.URL;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -78,7 +79,7 @@ class BrowserDiagramTest {
             b.find("#end-confirm").click();
             b.awaitVisible("#ended");
             assertThat(b.find("#diagram-text").getAttribute("readonly")).isNotNull();
-            assertThat(b.consoleErrors()).as("browser console on the interview page").isEmpty();
+            assertThat(consoleErrors(b)).as("browser console on the interview page").isEmpty();
 
             // The scorecard quotes the diagram; the quote opens the replay at the diagram version.
             b.open("/scorecard.html?id=" + id);
@@ -90,7 +91,7 @@ class BrowserDiagramTest {
             quote.click();
             WebElement quoted = b.awaitVisible("#transcript li.turn.current[data-seq='3']");
             assertThat(quoted.getAttribute("class")).contains("diagram").contains("evidence");
-            assertThat(quoted.findElement(By.tagName("mark")).getText()).isEqualTo(EVIDENCE);
+            assertThat(quoted.findElements(By.tagName("mark"))).extracting(WebElement::getText).contains(EVIDENCE);
             b.await(d -> b.find("#replay-diagram-image").isDisplayed()
                     && svgOf(b.find("#replay-diagram-image").getAttribute("src")).contains("Candidate generation"),
                     "the replay pane shows version 2");
@@ -108,8 +109,20 @@ class BrowserDiagramTest {
             b.find("#forward").click();
             b.await(d -> b.find("#replay-diagram-version").getText().contains("version 2"), "version 2 at turn 3");
             b.screenshot("diagram-06-replay-version-2");
-            assertThat(b.consoleErrors()).as("browser console on the scorecard and replay pages").isEmpty();
+            assertThat(consoleErrors(b)).as("browser console on the scorecard and replay pages").isEmpty();
         }
+    }
+
+    /**
+     * The console errors, but for the reports of inline styles the CSP blocked while Mermaid measured its drawing:
+     * expected by design (docs/security.md, "The diagram pane"): the picture is shown as an image, where its styles
+     * apply, so the page keeps style-src 'self'. Every other error still fails the test.
+     */
+    static List<String> consoleErrors(Browser b) {
+        return b.consoleErrors().stream()
+                .filter(e -> !(e.contains("/webjars/mermaid/11.14.0/dist/mermaid.min.js") && e.contains("inline style")
+                        && e.contains("style-src 'self'")))
+                .toList();
     }
 
     private static void type(Browser b, String text) {
@@ -127,8 +140,13 @@ class BrowserDiagramTest {
         }, "the rendered diagram");
     }
 
+    /** The text an SVG data: URL shows (its labels are split into tspans, one per word). */
     static String svgOf(String dataUrl) {
-        return dataUrl == null ? "" : URLDecoder.decode(dataUrl.substring(dataUrl.indexOf(',') + 1), StandardCharsets.UTF_8);
+        if (dataUrl == null) {
+            return "";
+        }
+        String svg = URLDecoder.decode(dataUrl.substring(dataUrl.indexOf(',') + 1), StandardCharsets.UTF_8);
+        return svg.replaceAll("(?s)<style>.*?</style>", "").replaceAll("<[^>]+>", "");
     }
 
 }
