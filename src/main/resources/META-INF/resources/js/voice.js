@@ -39,12 +39,12 @@ export function voice(answerBox, onDictated) {
     const stopped = () => {
       recognition = null;
       dictate.setAttribute('aria-pressed', 'false');
-      dictate.textContent = '🎤 Dictate';
+      dictate.textContent = 'Dictate';
     };
     recognition.addEventListener('end', stopped);
     recognition.addEventListener('error', stopped);
     dictate.setAttribute('aria-pressed', 'true');
-    dictate.textContent = '■ Stop dictating';
+    dictate.textContent = 'Stop dictating';
     recognition.start();
   });
 
