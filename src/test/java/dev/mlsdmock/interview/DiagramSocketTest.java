@@ -103,6 +103,21 @@ class DiagramSocketTest {
     }
 
     @Test
+    void anImportedTranscriptKeepsItsDiagramTurns() {
+        String user = Api.newAccount();
+        var body = JSON.createObjectNode().put("problemId", "video-recommendation");
+        var turns = body.putArray("turns");
+        turns.addObject().put("role", "interviewer").put("text", "Design the homepage recommendations.");
+        turns.addObject().put("role", "candidate").put("text", "I'd start with the business goal and the scale.");
+        turns.addObject().put("role", "candidate").put("kind", "diagram").put("text", DIAGRAM);
+        String id = Api.as(user).body(body.toString()).post("/api/interviews/import").then().statusCode(201)
+                .extract().path("id");
+        JsonPath stored = Api.as(user).get("/api/interviews/" + id).then().statusCode(200).extract().jsonPath();
+        assertThat(stored.getList("turns.kind", String.class)).containsExactly(null, null, "diagram");
+        assertThat(stored.getString("turns[2].text")).isEqualTo(DIAGRAM);
+    }
+
+    @Test
     void reconnectingAfterADiagramDoesNotMakeTheInterviewerSpeak() {
         String user = Api.newAccount();
         String id = Api.newInterview(user, "video-recommendation");
