@@ -125,6 +125,12 @@ class BrowserDiagramTest {
                 .toList();
     }
 
+    /** A diagram frame as the page sends it. */
+    static String diagramFrame(String clientId, String text) {
+        return new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("type", "diagram")
+                .put("clientId", clientId).put("text", text).toString();
+    }
+
     private static void type(Browser b, String text) {
         WebElement area = b.find("#diagram-text");
         area.clear();
