@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -117,7 +118,17 @@ public record InterviewState(String interviewer, Integer tokenBudget, Stage stag
     }
 
     public boolean hasCandidateTurnIn(Stage s) {
-        return turns.stream().anyMatch(t -> t.role() == Role.CANDIDATE && t.stage() == s);
+        return turns.stream().anyMatch(t -> t.role() == Role.CANDIDATE && !t.diagram() && t.stage() == s);
+    }
+
+    /** The latest version of the candidate's diagram, if they saved one. */
+    public Optional<TurnView> latestDiagram() {
+        for (int i = turns.size() - 1; i >= 0; i--) {
+            if (turns.get(i).diagram()) {
+                return Optional.of(turns.get(i));
+            }
+        }
+        return Optional.empty();
     }
 
     /** Whether the interviewer's previous turn already said "what else", so the next one must move on. */
@@ -131,8 +142,30 @@ public record InterviewState(String interviewer, Integer tokenBudget, Stage stag
         return false;
     }
 
-    /** The last turn, when it is the candidate's: the one the interviewer replies to. */
+    /**
+     * Whether the last utterance is the candidate's: the one the interviewer replies to. Diagram versions are not
+     * utterances: saving a diagram never asks for a reply.
+     */
     public boolean endsWithCandidate() {
-        return !turns.isEmpty() && turns.get(turns.size() - 1).role() == Role.CANDIDATE;
+        return endsWithCandidate(turns);
+    }
+
+    /** {@link #endsWithCandidate()} of a plain list of turns. */
+    public static boolean endsWithCandidate(List<TurnView> turns) {
+        return lastUtterance(turns).map(t -> t.role() == Role.CANDIDATE).orElse(false);
+    }
+
+    /** The last turn that is not a diagram version. */
+    public Optional<TurnView> lastUtterance() {
+        return lastUtterance(turns);
+    }
+
+    private static Optional<TurnView> lastUtterance(List<TurnView> turns) {
+        for (int i = turns.size() - 1; i >= 0; i--) {
+            if (!turns.get(i).diagram()) {
+                return Optional.of(turns.get(i));
+            }
+        }
+        return Optional.empty();
     }
 }

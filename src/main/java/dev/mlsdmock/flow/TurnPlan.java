@@ -50,7 +50,12 @@ public record TurnPlan(Kind kind, Stage stage, Stage from, List<String> factIds,
         /** The candidate ended the interview before the last stage was done. */
         END_EARLY,
         /** Coach mode: a graduated hint toward a missing signal of the stage ({@code probeId}), on request. */
-        HINT
+        HINT,
+        /**
+         * Not an interviewer turn and never planned: a candidate turn that is a version of their diagram (Mermaid
+         * text) rather than an answer. It does not take the candidate's turn in the conversation.
+         */
+        DIAGRAM
     }
 
     public boolean changesStage() {

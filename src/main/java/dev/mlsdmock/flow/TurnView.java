@@ -28,6 +28,11 @@ public record TurnView(int seq, Role role, Stage stage, String text, Instant at,
         this(seq, role, stage, text, at, clientId, kind, probe, signals, source, inputTokens, outputTokens, Map.of());
     }
 
+    /** Whether this is a version of the candidate's diagram (Mermaid text), not an utterance. */
+    public boolean diagram() {
+        return kind == TurnPlan.Kind.DIAGRAM;
+    }
+
     /** Whether the offline interviewer spoke this turn in place of the interview's model. */
     public boolean fallback() {
         return source != null && source.startsWith("offline-");

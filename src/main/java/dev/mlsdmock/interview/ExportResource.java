@@ -73,12 +73,12 @@ public class ExportResource {
         }
     }
 
-    /** @param kind {@code "hint"} on a coach-mode hint (as on the WebSocket {@code turn} frame), else absent */
+    /** @param kind {@code "hint"} on a coach-mode hint (as on the WebSocket {@code turn} frame), {@code "diagram"} on a version of the candidate's diagram, else absent */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ExportTurn(int seq, String role, String stage, String text, Instant at, String clientId, String kind) {
         static ExportTurn of(TurnView t) {
             return new ExportTurn(t.seq(), t.role().id(), t.stage().id(), t.text(), t.at(), t.clientId(),
-                    t.kind() == TurnPlan.Kind.HINT ? "hint" : null);
+                    t.diagram() ? "diagram" : t.kind() == TurnPlan.Kind.HINT ? "hint" : null);
         }
     }
 }

@@ -23,14 +23,18 @@ public final class Frames {
      * A stored turn. For a candidate turn it is also the acknowledgement of the answer with that client id.
      * {@code fallback} is true (and present) only on an interviewer turn the offline interviewer spoke in place of
      * the interview's model; it replaces any delta streamed for the same seq. {@code kind} is {@code "hint"} (and present)
-     * only on a coach-mode hint.
+     * only on a coach-mode hint, {@code "diagram"} only on a candidate's diagram version (Mermaid text).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record TurnFrame(String type, int seq, String role, String stage, String text, Instant at, String clientId,
                             Boolean fallback, String kind) {
         public static TurnFrame of(TurnView t) {
             return new TurnFrame("turn", t.seq(), t.role().id(), t.stage().id(), t.text(), t.at(), t.clientId(),
-                    t.fallback() ? Boolean.TRUE : null, t.kind() == TurnPlan.Kind.HINT ? "hint" : null);
+                    t.fallback() ? Boolean.TRUE : null, kindOf(t));
+        }
+
+        private static String kindOf(TurnView t) {
+            return t.kind() == TurnPlan.Kind.HINT ? "hint" : t.diagram() ? "diagram" : null;
         }
     }
 

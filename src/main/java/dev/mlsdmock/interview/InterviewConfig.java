@@ -19,6 +19,10 @@ public interface InterviewConfig {
     @WithDefault("8000")
     int maxAnswerChars();
 
+    /** The largest diagram version accepted (Mermaid text), in characters; at most 16000 are ever stored. */
+    @WithDefault("6000")
+    int maxDiagramChars();
+
     interface Budget {
         @WithDefault("5m")
         Duration clarify();

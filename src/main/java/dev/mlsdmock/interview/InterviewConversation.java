@@ -8,7 +8,7 @@ import dev.mlsdmock.interview.Frames.EndedFrame;
 import dev.mlsdmock.interview.Frames.ErrorFrame;
 import dev.mlsdmock.interview.Frames.NoticeFrame;
 import dev.mlsdmock.interview.Frames.TurnFrame;
-import dev.mlsdmock.flow.Role;
+import dev.mlsdmock.flow.InterviewState;
 import dev.mlsdmock.interview.InterviewDialogue.Acknowledged;
 import dev.mlsdmock.interview.InterviewDialogue.Snapshot;
 import dev.mlsdmock.interview.InterviewDialogue.Spoken;
@@ -42,10 +42,13 @@ public class InterviewConversation {
     private final RateLimiter answers;
     private final PromptLibrary prompts;
     private final InterviewMetrics metrics;
+    private final InterviewDiagrams diagrams;
 
     public InterviewConversation(InterviewDialogue dialogue, ObjectMapper json, Instance<ScorecardLinks> scorecards,
-                                 Limits limits, PromptLibrary prompts, InterviewMetrics metrics) {
+                                 Limits limits, PromptLibrary prompts, InterviewMetrics metrics,
+                                 InterviewDiagrams diagrams) {
         this.dialogue = dialogue;
+        this.diagrams = diagrams;
         this.json = json;
         this.scorecards = scorecards;
         this.answers = limits.answersPerAccount();
@@ -71,7 +74,7 @@ public class InterviewConversation {
         }
         if (snapshot.turns().isEmpty()) {
             dialogue.openIfNew(id, deltas(out)).ifPresent(s -> sendSpoken(s, out));
-        } else if (snapshot.turns().get(snapshot.turns().size() - 1).role() == Role.CANDIDATE) {
+        } else if (InterviewState.endsWithCandidate(snapshot.turns())) {
             // The server stopped after storing an answer and before replying to it: reply now.
             dialogue.reply(id, null, deltas(out)).ifPresent(s -> sendSpoken(s, out));
         }
@@ -125,8 +128,10 @@ public class InterviewConversation {
             case "advance" -> dialogue.advance(id, deltas(out)).ifPresentOrElse(s -> sendSpoken(s, out), () -> notActive(id));
             case "end" -> end(id, out);
             case "hint" -> hint(id, out);
+            // A diagram version is stored and echoed; it is not an answer, so the interviewer does not reply to it.
+            case "diagram" -> out.send(TurnFrame.of(diagrams.save(id, accountId, frame.clientId(), frame.text()).turn()));
             default -> throw ApiException.badRequest("unknown_type", "Unknown frame type '" + frame.type()
-                    + "'. The types are answer, advance, end and hint.");
+                    + "'. The types are answer, diagram, advance, end and hint.");
         }
     }
 

@@ -66,7 +66,7 @@ public class InterviewDialogue {
 
     /** The interviewer's opening, if the interview has no turn yet. */
     public Optional<Spoken> openIfNew(UUID id, BiConsumer<Integer, String> deltas) {
-        return speak(id, (rubric, state) -> state.turns().isEmpty() ? Optional.of(policy.opening(state)) : Optional.empty(),
+        return speak(id, (rubric, state) -> state.turns().stream().allMatch(TurnView::diagram) ? Optional.of(policy.opening(state)) : Optional.empty(),
                 deltas);
     }
 
@@ -131,7 +131,7 @@ public class InterviewDialogue {
             if (!state.endsWithCandidate()) {
                 return Optional.empty();
             }
-            TurnView last = state.turns().get(state.turns().size() - 1);
+            TurnView last = state.lastUtterance().orElseThrow();
             Analysis a = analysis != null ? analysis
                     : coverage.analyze(rubric, last.stage(), last.text(), state.lastInterviewerText());
             return Optional.of(policy.reply(rubric, state, a, Instant.now(clock)));
@@ -186,11 +186,12 @@ public class InterviewDialogue {
         return spoken;
     }
 
-    private Optional<Spoken> store(UUID id, Prepared p, int seq, Words words) {
+    private Optional<Spoken> store(UUID id, Prepared p, int planned, Words words) {
         Interview interview = InterviewIds.lock(id);
-        if (!interview.isActive() || Turn.lastSeq(id) != p.lastSeq()) {
-            return Optional.empty(); // someone else spoke first; their turn stands
+        if (!interview.isActive() || Turn.spokenSince(id, p.lastSeq())) {
+            return Optional.empty(); // someone else spoke first; their turn stands (a diagram saved meanwhile does not)
         }
+        int seq = Math.max(planned, Turn.lastSeq(id) + 1);
         Instant now = Instant.now(clock);
         TurnPlan plan = p.plan();
         Turn turn = Turn.interviewer(id, seq, plan, words.text(), now, words.source(), words.inputTokens(),

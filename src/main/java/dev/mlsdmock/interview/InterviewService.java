@@ -190,7 +190,8 @@ public class InterviewService {
         interview.persist();
         for (int i = 0; i < turns.size(); i++) {
             ImportedTurn t = turns.get(i);
-            Turn turn = t.role() == Role.CANDIDATE
+            Turn turn = t.diagram() ? Turn.diagram(interview.id, i + 1, t.stage(), t.text(), at.get(i), null)
+                    : t.role() == Role.CANDIDATE
                     ? Turn.candidate(interview.id, i + 1, t.stage(), t.text(), at.get(i), null, t.signals())
                     : Turn.importedInterviewer(interview.id, i + 1, t.stage(), t.text(), at.get(i));
             turn.persist();
@@ -236,7 +237,11 @@ public class InterviewService {
      *
      * @param at      when it was said, or null
      * @param signals for a candidate turn, the rubric signals it shows
+     * @param diagram whether it is a version of the candidate's diagram (a candidate turn of kind diagram)
      */
-    public record ImportedTurn(Role role, Stage stage, String text, Instant at, Set<String> signals) {
+    public record ImportedTurn(Role role, Stage stage, String text, Instant at, Set<String> signals, boolean diagram) {
+        public ImportedTurn(Role role, Stage stage, String text, Instant at, Set<String> signals) {
+            this(role, stage, text, at, signals, false);
+        }
     }
 }

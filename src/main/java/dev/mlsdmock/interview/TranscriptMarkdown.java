@@ -16,7 +16,8 @@ import java.util.List;
  * per stage, each with the speaker ("Interviewer · hint" for a coach-mode hint) and the time since the interview
  * started. Turn text is data: it goes into a
  * block quote with {@code <} and {@code &} escaped, so a Markdown viewer shows it as written and never renders
- * HTML from it.
+ * HTML from it. A version of the candidate's diagram goes into a {@code mermaid} code block (fenced with more
+ * backticks than any run inside it), which viewers show as code or render as a diagram, never as HTML.
  */
 public final class TranscriptMarkdown {
 
@@ -47,9 +48,13 @@ public final class TranscriptMarkdown {
                 current = turn.stage();
                 md.append("\n## ").append(current.number()).append(". ").append(title(current)).append("\n");
             }
-            md.append("\n**").append(speaker(turn)).append("** · ")
-                    .append(elapsed(interview.createdAt, turn.at())).append(" · turn ").append(turn.seq()).append("\n\n");
-            turn.text().lines().forEach(line -> md.append(line.isBlank() ? ">" : "> " + escape(line)).append('\n'));
+            md.append("\n**").append(speaker(turn)).append("** · ").append(elapsed(interview.createdAt, turn.at()))
+                    .append(" · turn ").append(turn.seq()).append("\n\n");
+            if (turn.diagram()) {
+                md.append(mermaidBlock(turn.text()));
+            } else {
+                turn.text().lines().forEach(line -> md.append(line.isBlank() ? ">" : "> " + escape(line)).append('\n'));
+            }
             comments.stream().filter(c -> c.seq() == turn.seq()).forEach(c -> comment(md, c));
         }
         return md.toString();
@@ -63,10 +68,24 @@ public final class TranscriptMarkdown {
 
     /** A coach-mode hint is marked as one, so a reader never takes it for a question the interviewer asked. */
     static String speaker(TurnView turn) {
+        if (turn.diagram()) {
+            return "Candidate's diagram";
+        }
         if (turn.role() == Role.CANDIDATE) {
             return "Candidate";
         }
         return turn.kind() == TurnPlan.Kind.HINT ? "Interviewer · hint" : "Interviewer";
+    }
+
+    /** A fenced {@code mermaid} block that no backtick run in the text can close. */
+    static String mermaidBlock(String text) {
+        int longest = 0;
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("`+").matcher(text);
+        while (m.find()) {
+            longest = Math.max(longest, m.group().length());
+        }
+        String fence = "`".repeat(Math.max(3, longest + 1));
+        return fence + "mermaid\n" + text.strip() + "\n" + fence + "\n";
     }
 
     static String title(Stage stage) {

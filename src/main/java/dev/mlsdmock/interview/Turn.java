@@ -100,6 +100,13 @@ public class Turn extends PanacheEntityBase {
         return turn;
     }
 
+    /** A version of the candidate's diagram (Mermaid text): a candidate turn of kind diagram, with no signals. */
+    public static Turn diagram(UUID interviewId, int seq, Stage stage, String text, Instant at, String clientId) {
+        Turn turn = candidate(interviewId, seq, stage, text, at, clientId, Set.of());
+        turn.kind = TurnPlan.Kind.DIAGRAM;
+        return turn;
+    }
+
     /**
      * An interviewer turn that carried out {@code plan}.
      *
@@ -169,6 +176,12 @@ public class Turn extends PanacheEntityBase {
                 .createQuery("select max(t.seq) from Turn t where t.interviewId = :id", Integer.class)
                 .setParameter("id", interviewId).getSingleResult();
         return max == null ? 0 : max;
+    }
+
+    /** Whether a turn other than a diagram version was stored after {@code seq}. */
+    public static boolean spokenSince(UUID interviewId, int seq) {
+        return count("interviewId = ?1 and seq > ?2 and (kind is null or kind <> ?3)", interviewId, seq,
+                TurnPlan.Kind.DIAGRAM) > 0;
     }
 
     /** What the interviewer said last, or null before its first turn. */

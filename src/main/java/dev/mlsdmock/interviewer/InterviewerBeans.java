@@ -14,6 +14,6 @@ public class InterviewerBeans {
     @Singleton
     @Typed(OfflineInterviewer.class)
     OfflineInterviewer offlineInterviewer(PromptLibrary prompts, StageBudgets budgets) {
-        return new OfflineInterviewer(prompts::offlinePhrases, prompts::drillPhrases, budgets);
+        return new OfflineInterviewer(prompts::offlinePhrases, prompts::drillPhrases, prompts::diagramComponents, budgets);
     }
 }

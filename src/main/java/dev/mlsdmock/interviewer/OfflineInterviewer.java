@@ -3,6 +3,7 @@ package dev.mlsdmock.interviewer;
 import dev.mlsdmock.flow.StageBudgets;
 import dev.mlsdmock.flow.InterviewState;
 import dev.mlsdmock.flow.TurnPlan;
+import dev.mlsdmock.prompt.DiagramComponents;
 import dev.mlsdmock.prompt.DrillPhrases;
 import dev.mlsdmock.prompt.OfflinePhrases;
 import dev.mlsdmock.rubric.Rubric;
@@ -25,10 +26,21 @@ public class OfflineInterviewer implements Interviewer {
     private final Supplier<OfflinePhrases> phrases;
     private final Supplier<DrillPhrases> drills;
     private final StageBudgets budgets;
+    private final Supplier<DiagramComponents> diagram;
 
     public OfflineInterviewer(Supplier<OfflinePhrases> phrases, Supplier<DrillPhrases> drills, StageBudgets budgets) {
+        this(phrases, drills, () -> DiagramComponents.NONE, budgets);
+    }
+
+    /**
+     * @param drills  the opening and closing of a stage drill ({@link DrillBrief})
+     * @param diagram what to notice in the candidate's diagram ({@link DiagramReading})
+     */
+    public OfflineInterviewer(Supplier<OfflinePhrases> phrases, Supplier<DrillPhrases> drills,
+                              Supplier<DiagramComponents> diagram, StageBudgets budgets) {
         this.phrases = phrases;
         this.drills = drills;
+        this.diagram = diagram;
         this.budgets = budgets;
     }
 
@@ -37,13 +49,31 @@ public class OfflineInterviewer implements Interviewer {
         return new Words(text(rubric, state, plan), NAME, null, null, null);
     }
 
-    /** The words of the planned turn of a full interview; the same plan always gets the same words. */
-    public String text(Rubric rubric, TurnPlan plan) {
-        return text(rubric, null, plan);
+    /**
+     * The words of the planned turn, with what the candidate's diagram calls for: a remark before the planned
+     * question, or (when the candidate is mid-way through a step) the question itself.
+     */
+    public String text(Rubric rubric, InterviewState state, TurnPlan plan) {
+        DiagramComponents components = diagram.get();
+        var finding = DiagramReading.read(components, rubric, state, plan);
+        if (finding.isEmpty()) {
+            return text(rubric, state, plan, null, null);
+        }
+        String words = DiagramReading.words(components, finding.get());
+        return finding.get().ask() ? text(rubric, state, plan, null, words) : text(rubric, state, plan, words, null);
     }
 
-    /** The words of the planned turn; {@code state} tells a drill (its opening and closing differ), null: not one. */
-    public String text(Rubric rubric, InterviewState state, TurnPlan plan) {
+    /** The words of the planned turn of a full interview; the same plan always gets the same words. */
+    public String text(Rubric rubric, TurnPlan plan) {
+        return text(rubric, null, plan, null, null);
+    }
+
+    /**
+     * @param state     tells a drill (its opening and closing differ); null: a full interview
+     * @param remark    said after the facts and before the planned question, or null
+     * @param keepGoing the question of a {@link TurnPlan.Kind#KEEP_GOING} turn in place of the usual "go on", or null
+     */
+    private String text(Rubric rubric, InterviewState state, TurnPlan plan, String remark, String keepGoing) {
         OfflinePhrases p = phrases.get();
         StringBuilder text = new StringBuilder();
         boolean drill = state != null && state.isDrill();
@@ -53,6 +83,7 @@ public class OfflineInterviewer implements Interviewer {
         if (plan.unanswered() > 0) {
             append(text, p.notSpecified());
         }
+        append(text, remark);
         if (drill && (plan.kind() == TurnPlan.Kind.OPEN || plan.endsInterview())) {
             String stageName = p.stageName(plan.stage());
             append(text, plan.kind() == TurnPlan.Kind.OPEN
@@ -68,7 +99,7 @@ public class OfflineInterviewer implements Interviewer {
                     "question", p.stageQuestion(plan.stage()))));
             case PROBE -> append(text, (plan.reason() == TurnPlan.Kind.ADVANCE_REQUESTED ? p.beforeMovingOn()
                     : pick(p.probeLeadIns(), plan.variant())) + probeQuestion(rubric, plan));
-            case KEEP_GOING -> append(text, p.keepGoing());
+            case KEEP_GOING -> append(text, keepGoing != null ? keepGoing : p.keepGoing());
             case ADVANCE_COVERED -> append(text, transition(p, p.transitionCovered(), plan));
             case ADVANCE_REQUESTED -> append(text, transition(p, p.transitionRequested(), plan));
             case ADVANCE_OVER_TIME -> append(text, transition(p, p.transitionOverTime(), plan));

@@ -18,6 +18,7 @@ public class Limits {
     private final RateLimiter answersPerAccount;
     private final RateLimiter gradingPerAccount;
     private final RateLimiter commentsPerAccount;
+    private final RateLimiter diagramsPerAccount;
     private final int socketsPerAccount;
 
     public Limits(LimitsConfig config, Clock clock) {
@@ -34,6 +35,8 @@ public class Limits {
                 config.gradingPerAccountRefillPerMinute(), keys, clock);
         commentsPerAccount = new RateLimiter("comments-per-account", config.commentsPerAccountCapacity(),
                 config.commentsPerAccountRefillPerMinute(), keys, clock);
+        diagramsPerAccount = new RateLimiter("diagrams-per-account", config.diagramsPerAccountCapacity(),
+                config.diagramsPerAccountRefillPerMinute(), keys, clock);
         socketsPerAccount = config.socketsPerAccount();
     }
 
@@ -51,6 +54,11 @@ public class Limits {
 
     public RateLimiter answersPerAccount() {
         return answersPerAccount;
+    }
+
+    /** Diagram versions saved on interview sockets, per account (apart from answers, so drawing never costs an answer). */
+    public RateLimiter diagramsPerAccount() {
+        return diagramsPerAccount;
     }
 
     /** Imports and re-grades of one account, counted together. */

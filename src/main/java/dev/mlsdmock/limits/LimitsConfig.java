@@ -46,6 +46,14 @@ public interface LimitsConfig {
     @WithDefault("10")
     double answersPerAccountRefillPerMinute();
 
+    /** Diagram versions saved per account on interview WebSockets: 20 at once, then 6 a minute. */
+    @WithDefault("20")
+    int diagramsPerAccountCapacity();
+
+    /** How fast an account earns diagram saves back, per minute. */
+    @WithDefault("6")
+    double diagramsPerAccountRefillPerMinute();
+
     /**
      * Grading requests per account (transcript imports and re-grades together): 10 at once, then 2 a minute, so one
      * account cannot fill the grading queue or hold the embedding model with imports.

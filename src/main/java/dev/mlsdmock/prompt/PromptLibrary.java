@@ -37,6 +37,10 @@ public class PromptLibrary {
         return current().drills();
     }
 
+    public DiagramComponents diagramComponents() {
+        return current().diagram();
+    }
+
     public Intents intents() {
         return current().intents();
     }
@@ -66,7 +70,9 @@ public class PromptLibrary {
         OfflinePhrases offline = parse(yamlFiles, "offline-interviewer.yaml", OfflinePhrases.class, OfflinePhrases::validate);
         Intents intents = parse(yamlFiles, "intents.yaml", Intents.class, Intents::validate);
         DrillPhrases drills = parse(yamlFiles, DrillPhrases.FILE, DrillPhrases.class, DrillPhrases::validate);
-        return new Snapshot(Map.copyOf(all), offline, intents, drills);
+        DiagramComponents diagram = parse(yamlFiles, "diagram-components.yaml", DiagramComponents.class,
+                DiagramComponents::validate);
+        return new Snapshot(Map.copyOf(all), offline, intents, drills, diagram);
     }
 
     private <T> T parse(DataFiles.Loaded files, String name, Class<T> type, Function<T, T> validate) {
@@ -86,6 +92,7 @@ public class PromptLibrary {
         }
     }
 
-    private record Snapshot(Map<String, String> files, OfflinePhrases offline, Intents intents, DrillPhrases drills) {
+    private record Snapshot(Map<String, String> files, OfflinePhrases offline, Intents intents, DrillPhrases drills,
+                            DiagramComponents diagram) {
     }
 }

@@ -3,8 +3,10 @@
 // reconnect, and the draft is saved as it is typed. All text is inserted as text, never as HTML.
 import { get } from './api.js';
 import { STAGES, stageIndex, stageOf } from './stages.js';
+import { diagramPane } from './diagram.js';
 import { isHint, speaker } from './turns.js';
 import { $, clock, el, initHeader, param, problemTitles, showError, showNotice, uuid } from './ui.js';
+import { voice } from './voice.js';
 
 const id = param('id');
 const draftKey = `mlsd.draft.${id}`;
@@ -31,6 +33,9 @@ let retryTimer = null;
 let everOpened = false;
 let coaching = false; // coach mode: the Hint button asks the interviewer for a graduated hint
 let drill = null; // a stage drill: the one stage it practises (the stage bar shows only it)
+let openedAt = 0; // when the socket last opened: turns stored before it are replayed, not read aloud
+const diagram = diagramPane(id, sendFrame);
+const speech = voice(ui.answer, onInput);
 
 function loadPending() {
   try {
@@ -57,10 +62,12 @@ function connect() {
   ws.addEventListener('open', () => {
     everOpened = true;
     attempt = 0;
+    openedAt = Date.now();
     setConn('connected', 'Connected');
     updateControls();
     // The server first replays every stored turn; an answer it already has is recognised by its clientId.
     pending.forEach(p => sendFrame({ type: 'answer', clientId: p.clientId, text: p.text }));
+    diagram.resend();
   });
   ws.addEventListener('message', event => handle(JSON.parse(event.data)));
   ws.addEventListener('close', () => {
@@ -131,8 +138,16 @@ function onStage(frame) {
 }
 
 function onTurn(frame) {
+  if (frame.kind === 'diagram') {
+    diagram.onTurn(frame); // a diagram version lives in the pane, not in the conversation
+    return;
+  }
+  if (frame.role === 'interviewer' && !turns.has(frame.seq) && Date.parse(frame.at) >= openedAt - 5000) {
+    speech.speak(frame.text);
+  }
   turns.set(frame.seq, frame);
-  streaming.delete(frame.seq);
+  // A diagram saved while the interviewer spoke moves its turn one place on: drop the bubble streamed before it.
+  for (const seq of streaming.keys()) if (seq <= frame.seq) streaming.delete(seq);
   if (frame.clientId) {
     const before = pending.length;
     pending = pending.filter(p => p.clientId !== frame.clientId);
@@ -149,6 +164,7 @@ function onDelta(frame) {
 
 function onEnded() {
   ended = true;
+  diagram.onEnded();
   // Every stored turn has been replayed by now: an answer still waiting can no longer be taken. Say so, once.
   unsent = unsent.concat(pending);
   pending = [];
@@ -168,6 +184,10 @@ function onScorecard() {
 function onError(frame) {
   if (frame.code === 'interview_ended') {
     onEnded();
+  }
+  if (diagram.onError(frame)) {
+    showError(ui.error, frame);
+    return;
   }
   if (ANSWER_ERRORS.has(frame.code) && pending.length) {
     // The oldest unacknowledged answer was refused: give it back to the candidate to fix, rather than drop it.

@@ -2,6 +2,7 @@
 // with its original timing (1x, 2x, 4x), paused, stepped turn by turn or jumped to a stage; stage segments and
 // evidence markers on a timeline. A page mounts the controls, then plays its turns; decorate(turn) may add a node
 // under a turn (comments), which is kept across re-renders so a half-written comment survives playback.
+import { diagramFollower, diagramPaneNode } from './replay-diagram.js';
 import { STAGES, criterionName, stageOf } from './stages.js';
 import { isHint, speaker } from './turns.js';
 import { $, clock, el } from './ui.js';
@@ -27,6 +28,7 @@ export function mountPlayer(container) {
         el('div', { id: 'markers', 'aria-hidden': 'true' }),
         el('input', { type: 'range', id: 'scrub', min: '0', max: '0', value: '0', step: 'any', 'aria-label': 'Position in the interview' })),
       el('div', { class: 'stage-jump', id: 'stage-jump', role: 'group', 'aria-label': 'Jump to a stage' })),
+    diagramPaneNode(),
     el('ol', { class: 'conversation', id: 'transcript' }));
 }
 
@@ -59,6 +61,7 @@ export function play({ turns: raw, evidence = new Map(), decorate = () => '', fo
     return { ...t, offset: previous };
   });
   const total = turns.length ? turns[turns.length - 1].offset : 0;
+  const followDiagram = diagramFollower(turns);
   const extras = new Map();
   let time = 0;
   let speed = 1;
@@ -100,18 +103,20 @@ export function play({ turns: raw, evidence = new Map(), decorate = () => '', fo
         lastStage = turn.stage;
       }
       const quotes = evidence.get(turn.seq);
-      const classes = ['turn', turn.role, isHint(turn) ? 'hint' : '', i === shown - 1 ? 'current' : '', quotes ? 'evidence' : '']
-        .filter(Boolean).join(' ');
+      const diagram = turn.kind === 'diagram';
+      const classes = ['turn', turn.role, isHint(turn) ? 'hint' : '', diagram ? 'diagram' : '', i === shown - 1 ? 'current' : '',
+        quotes ? 'evidence' : ''].filter(Boolean).join(' ');
       items.push(el('li', { class: classes, id: `turn-${turn.seq}`, tabindex: '-1', dataset: { seq: turn.seq } },
         el('div', { class: 'meta' },
-          el('span', { text: speaker(turn, 'Candidate') }),
+          el('span', { text: diagram ? 'Candidate · diagram saved' : speaker(turn, 'Candidate') }),
           el('span', { text: clock(turn.offset / 1000) }),
           el('span', { text: `turn ${turn.seq}` })),
-        el('p', { class: 'text' }, ...highlighted(turn.text, quotes ?? [])),
+        el(diagram ? 'pre' : 'p', { class: 'text' }, ...highlighted(turn.text, quotes ?? [])),
         quotes ? el('div', { class: 'why', text: `Evidence for: ${[...new Set(quotes.map(q => q.criterion))].join(', ')}` }) : '',
         extra(turn)));
     });
     ui.transcript.replaceChildren(...items);
+    followDiagram(turns.slice(0, shown));
     if (scroll && shown > 0) {
       const target = $(`#turn-${turns[shown - 1].seq}`);
       target.scrollIntoView({ block: 'nearest' });

@@ -22,7 +22,7 @@ public class StreamingInterviewerProducer {
     @Singleton
     @Typed(OfflineInterviewer.class)
     OfflineInterviewer streaming(PromptLibrary prompts, StageBudgets budgets, StreamGate gate) {
-        return new OfflineInterviewer(prompts::offlinePhrases, prompts::drillPhrases, budgets) {
+        return new OfflineInterviewer(prompts::offlinePhrases, prompts::drillPhrases, prompts::diagramComponents, budgets) {
             @Override
             public Words speak(Rubric rubric, InterviewState state, TurnPlan plan, Consumer<String> deltas) {
                 Words words = super.speak(rubric, state, plan, piece -> { });

@@ -30,19 +30,31 @@ public record ImportRequest(String problemId, List<Turn> turns, String level) {
      * @param at    an ISO-8601 instant, or null when missing
      * @param stage the interview stage the turn belongs to ({@code clarify} ... {@code monitor}), or null to let the
      *              import infer it from what was said
+     * @param kind  {@code "diagram"} for a version of the candidate's diagram (Mermaid text), or null for words
      */
-    public record Turn(String role, String text, String at, String stage) {
+    public record Turn(String role, String text, String at, String stage, String kind) {
 
         public Turn(String role, String text, String at) {
-            this(role, text, at, null);
+            this(role, text, at, null, null);
+        }
+
+        public Turn(String role, String text, String at, String stage) {
+            this(role, text, at, stage, null);
         }
     }
 
-    /** A checked turn: its role, its text (stripped), when it was said and its stage (each null when not given). */
-    public record Line(Role role, String text, Instant at, Stage stage) {
+    /**
+     * A checked turn: its role, its text (stripped), when it was said and its stage (each null when not given), and
+     * whether it is a version of the candidate's diagram.
+     */
+    public record Line(Role role, String text, Instant at, Stage stage, boolean diagram) {
 
         public Line(Role role, String text, Instant at) {
-            this(role, text, at, null);
+            this(role, text, at, null, false);
+        }
+
+        public Line(Role role, String text, Instant at, Stage stage) {
+            this(role, text, at, stage, false);
         }
     }
 
@@ -97,7 +109,11 @@ public record ImportRequest(String problemId, List<Turn> turns, String level) {
             stage = Stage.fromId(t.stage()).orElseThrow(() -> invalid(path + ".stage is '" + t.stage()
                     + "'; it must be one of clarify, frame, data, model, evaluate, serve, monitor, or left out."));
         }
-        return new Line(role, t.text().strip(), at, stage);
+        boolean diagram = "diagram".equals(t.kind());
+        if (t.kind() != null && (!diagram || role != Role.CANDIDATE)) {
+            throw invalid(path + ".kind is '" + t.kind() + "'; it may only be \"diagram\", on a candidate turn, or left out.");
+        }
+        return new Line(role, t.text().strip(), at, stage, diagram);
     }
 
     static ApiException invalid(String message) {

@@ -58,14 +58,15 @@ public class TranscriptImport {
         // Stage placement needs the embedding model: done before the transaction so no lock waits on it.
         List<Set<String>> detected = new ArrayList<>();
         for (Line line : lines) {
-            detected.add(line.role() == Role.CANDIDATE ? coverage.detectSignals(rubric, line.text()) : Set.of());
+            detected.add(line.role() == Role.CANDIDATE && !line.diagram() ? coverage.detectSignals(rubric, line.text()) : Set.of());
         }
         List<Stage> stages = StagePlacement.stages(rubric, lines.stream().map(Line::role).toList(), detected,
                 lines.stream().map(Line::stage).toList());
         List<InterviewService.ImportedTurn> turns = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             Line line = lines.get(i);
-            turns.add(new InterviewService.ImportedTurn(line.role(), stages.get(i), line.text(), line.at(), detected.get(i)));
+            turns.add(new InterviewService.ImportedTurn(line.role(), stages.get(i), line.text(), line.at(), detected.get(i),
+                    line.diagram()));
         }
         InterviewService.Record stored = interviews.importEnded(accountId, rubric.id(), level, turns,
                 id -> queue.enqueue(id, Grader.defaultKind(config.llm()), level));

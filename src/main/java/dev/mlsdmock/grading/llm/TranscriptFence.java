@@ -36,12 +36,17 @@ final class TranscriptFence {
 
     static String fence(Transcript transcript, List<Flag> flags) {
         StringBuilder out = new StringBuilder();
+        var diagram = transcript.latestDiagram();
         for (Transcript.Line line : transcript.lines()) {
+            if (line.diagram() && diagram.get() != line) {
+                continue; // an earlier version of the diagram: the latest one is graded
+            }
             Filtered filtered = withhold(line.text());
             filtered.detail().ifPresent(detail -> flags.add(new Flag("injection", line.seq(), line.role() == Role.CANDIDATE
                     ? "The turn contains " + detail + "; it was withheld from the grader and earns nothing."
                     : "This interviewer turn contains " + detail + "; it was withheld from the grader.")));
-            out.append("[seq ").append(line.seq()).append("] ").append(line.role().id()).append(":\n")
+            out.append("[seq ").append(line.seq()).append("] ").append(line.diagram() ? "candidate diagram (Mermaid)"
+                    : line.role().id()).append(":\n")
                     .append(neutralise(filtered.text()).strip()).append("\n\n");
         }
         return out.toString().stripTrailing();

@@ -2,6 +2,7 @@ package dev.mlsdmock.grading.offline;
 
 import dev.mlsdmock.coverage.Keywords;
 import dev.mlsdmock.coverage.Sentences;
+import dev.mlsdmock.flow.DiagramText;
 import dev.mlsdmock.flow.Stage;
 import dev.mlsdmock.grading.InjectionDetector;
 import dev.mlsdmock.grading.Scorecard.Flag;
@@ -24,6 +25,10 @@ record CandidateSentence(int seq, Stage stage, int index, String sentence, Strin
     static List<CandidateSentence> of(Transcript transcript, List<Flag> flags) {
         List<CandidateSentence> units = new ArrayList<>();
         for (Transcript.Line line : transcript.candidateLines()) {
+            if (line.diagram()) {
+                diagram(line, units, flags);
+                continue;
+            }
             List<String> sentences = Sentences.split(line.text());
             List<String> clean = new ArrayList<>();
             String injection = null;
@@ -50,6 +55,27 @@ record CandidateSentence(int seq, Stage stage, int index, String sentence, Strin
             }
         }
         return units;
+    }
+
+    /**
+     * The candidate's diagram: each drawn line is a statement made of its labels (an edge reads "A → B"), and its
+     * quote is the line as written. Like an answer, a diagram with text addressed to the grader earns nothing.
+     */
+    private static void diagram(Transcript.Line line, List<CandidateSentence> units, List<Flag> flags) {
+        List<DiagramText.Element> elements = DiagramText.elements(line.text());
+        for (DiagramText.Element e : elements) {
+            var detected = InjectionDetector.detect(e.sentence());
+            if (detected.isPresent()) {
+                flags.add(new Flag("injection", line.seq(), "The diagram contains " + detected.get()
+                        + "; the diagram was ignored and earns nothing."));
+                return;
+            }
+        }
+        for (int i = 0; i < elements.size(); i++) {
+            String sentence = elements.get(i).sentence();
+            units.add(new CandidateSentence(line.seq(), line.stage(), i, sentence, Keywords.normalise(sentence), sentence,
+                    elements.get(i).line()));
+        }
     }
 
     /** The sentence as it occurs in the turn: without the question mark that splitting may have added. */

@@ -22,7 +22,7 @@ final class RequestBodies {
 
     private static final Set<String> GRADE_FIELDS = Set.of("grader", "level");
     private static final Set<String> IMPORT_FIELDS = Set.of("problemId", "turns", "level");
-    private static final Set<String> TURN_FIELDS = Set.of("role", "text", "at", "stage");
+    private static final Set<String> TURN_FIELDS = Set.of("role", "text", "at", "stage", "kind");
     private static final String TURN_SHAPE = "{\"role\", \"text\", \"at\"?}";
 
     private RequestBodies() {
@@ -69,7 +69,7 @@ final class RequestBodies {
                     + " is not a turn field; the fields are role, text, at and stage."));
             JsonNode text = t.get("text");
             read.add(new ImportRequest.Turn(t.path("role").asText(""), text != null && text.isTextual() ? text.asText() : null,
-                    optionalText(t.get("at")), optionalText(t.get("stage"))));
+                    optionalText(t.get("at")), optionalText(t.get("stage")), optionalText(t.get("kind"))));
         }
         return read;
     }

@@ -54,6 +54,9 @@ public record InterviewerTurns(
 
     InterviewerTurns validate() {
         for (Kind kind : Kind.values()) {
+            if (kind == Kind.DIAGRAM) {
+                continue; // a candidate's diagram version: never a plan the interviewer words
+            }
             require(instructions == null ? null : instructions.get(key(kind)), "instructions." + key(kind));
             onlyKnown(instructions.get(key(kind)), "instructions." + key(kind), INSTRUCTION_PLACEHOLDERS);
         }

@@ -137,7 +137,8 @@ public class LlmInterviewer implements ModelInterviewer {
         if (change != null) {
             allowed.add(change);
         }
-        List<String> markers = new ArrayList<>(List.of("<candidate_answer", "</candidate_answer", "<event>", "</event>"));
+        List<String> markers = new ArrayList<>(List.of("<candidate_answer", "</candidate_answer", "<candidate_diagram",
+                "</candidate_diagram", "<event>", "</event>"));
         systemTemplate.lines().map(String::strip).filter(l -> l.startsWith("#")).forEach(markers::add);
         return new StreamGuard(hidden, allowed, markers, deltas);
     }

@@ -40,7 +40,9 @@ public final class PromptAssembler {
 
     static final String OPEN_TAG = "<candidate_answer>";
     static final String CLOSE_TAG = "</candidate_answer>";
-    private static final Pattern FENCE_LOOKALIKE = Pattern.compile("(?i)<(\\s*/?\\s*)(candidate_answer|event)");
+    static final String DIAGRAM_OPEN = "<candidate_diagram>";
+    static final String DIAGRAM_CLOSE = "</candidate_diagram>";
+    private static final Pattern FENCE_LOOKALIKE = Pattern.compile("(?i)<(\\s*/?\\s*)(candidate_answer|candidate_diagram|event)");
 
     private final String systemTemplate;
     private final InterviewerTurns turns;
@@ -63,11 +65,16 @@ public final class PromptAssembler {
     public List<ChatMessage> messages(Rubric rubric, InterviewState state, TurnPlan plan, Instant now, String requirementChange) {
         List<ChatMessage> messages = new ArrayList<>();
         messages.add(SystemMessage.from(system(rubric, state, plan, now, requirementChange)));
+        Optional<TurnView> diagram = state.latestDiagram();
         for (TurnView turn : state.turns()) {
+            if (turn.diagram()) {
+                // Only the latest version, where it was saved: candidate data in a fence of its own.
+                diagram.filter(d -> d == turn).ifPresent(d -> messages.add(UserMessage.from(fenceDiagram(d.text()))));
+                continue;
+            }
             messages.add(turn.role() == Role.CANDIDATE ? UserMessage.from(fence(turn.text())) : AiMessage.from(turn.text()));
         }
-        boolean answersCandidate = !state.turns().isEmpty()
-                && state.turns().get(state.turns().size() - 1).role() == Role.CANDIDATE;
+        boolean answersCandidate = state.endsWithCandidate();
         if (!answersCandidate) {
             String event = switch (plan.kind()) {
                 case OPEN -> turns.events().get("open");
@@ -147,6 +154,11 @@ public final class PromptAssembler {
     /** The candidate's words as data: inside the fence, with anything that looks like a fence tag neutralised. */
     static String fence(String candidateText) {
         return OPEN_TAG + "\n" + FENCE_LOOKALIKE.matcher(candidateText).replaceAll("&lt;$1$2") + "\n" + CLOSE_TAG;
+    }
+
+    /** The candidate's diagram (Mermaid text) as data, fenced like an answer. */
+    static String fenceDiagram(String diagramText) {
+        return DIAGRAM_OPEN + "\n" + FENCE_LOOKALIKE.matcher(diagramText).replaceAll("&lt;$1$2") + "\n" + DIAGRAM_CLOSE;
     }
 
     private static String fill(String template, Map<String, String> values) {
