@@ -86,7 +86,8 @@ public class GradingResource {
         TranscriptImport.Imported i = importer.importTranscript(account.id(), RequestBodies.transcript(body));
         grading.consume(key());
         return Response.created(URI.create("/api/interviews/" + i.id()))
-                .entity(new ImportedDto(i.id(), i.problemId(), i.status(), i.level(), i.turns(), Scorecard.url(i.id())))
+                .entity(new ImportedDto(i.id(), i.problemId(), i.status(), i.level(), i.turns(), i.placement(),
+                        Scorecard.url(i.id())))
                 .build();
     }
 
@@ -118,6 +119,7 @@ public class GradingResource {
         }
     }
 
-    public record ImportedDto(UUID id, String problemId, String status, String level, int turns, String scorecardUrl) {
+    public record ImportedDto(UUID id, String problemId, String status, String level, int turns, String placement,
+                              String scorecardUrl) {
     }
 }
