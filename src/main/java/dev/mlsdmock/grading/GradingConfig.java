@@ -58,10 +58,11 @@ public interface GradingConfig {
     int importMaxTurnChars();
 
     /**
-     * The most characters all turns of an imported transcript may have together (about two hours of talk): what an
-     * import costs (stage placement now, grading later) grows with it. Larger ones get {@code 400 transcript_too_long}.
+     * The most characters all turns of an imported transcript may have together (a 45-minute interview has about
+     * 25,000): what an import costs (stage placement now, grading later) grows with it. Larger ones get
+     * {@code 400 transcript_too_long}.
      */
-    @WithDefault("100000")
+    @WithDefault("60000")
     long importMaxChars();
 
     /**
