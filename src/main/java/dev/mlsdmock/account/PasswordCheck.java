@@ -1,6 +1,7 @@
 package dev.mlsdmock.account;
 
 import dev.mlsdmock.error.ApiException;
+import dev.mlsdmock.limits.Limiter;
 import dev.mlsdmock.limits.Limits;
 import dev.mlsdmock.limits.RateLimiter;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +18,8 @@ import java.util.function.Function;
  *   <li>one short database read of the account, no transaction held afterwards;</li>
  *   <li>a credential verified moments ago (same account, same hash) is accepted without bcrypt;</li>
  *   <li>otherwise bcrypt in a bounded slot, against a dummy hash for an unknown username so it takes as long;</li>
- *   <li>a failure spends a token of the address and of the username.</li>
+ *   <li>a failure spends a token of the address (this instance's memory) and of the username (the database, so
+ *       every instance counts the same failures).</li>
  * </ol>
  */
 @ApplicationScoped
@@ -26,8 +28,8 @@ public class PasswordCheck {
     private final Function<String, Optional<AccountRecord>> lookup;
     private final PasswordHasher hasher;
     private final CredentialCache cache;
-    private final RateLimiter perAddress;
-    private final RateLimiter perUsername;
+    private final Limiter perAddress;
+    private final Limiter perUsername;
 
     @Inject
     public PasswordCheck(AccountService accounts, PasswordHasher hasher, CredentialCache cache, Limits limits) {
@@ -35,7 +37,7 @@ public class PasswordCheck {
     }
 
     PasswordCheck(Function<String, Optional<AccountRecord>> lookup, PasswordHasher hasher, CredentialCache cache,
-                  RateLimiter perAddress, RateLimiter perUsername) {
+                  Limiter perAddress, Limiter perUsername) {
         this.lookup = lookup;
         this.hasher = hasher;
         this.cache = cache;
@@ -45,7 +47,7 @@ public class PasswordCheck {
 
     /** The account if the password is right; empty if not; 429 or 503 ({@link ApiException}) when refused. */
     public Optional<AccountRecord> verify(String username, String password, String address) {
-        refuseIfLimited(perAddress.check(address));
+        refuseIfLimited(perAddress.check(address)); // in memory first: a flood from one address never reaches the database
         refuseIfLimited(perUsername.check(username));
         Optional<AccountRecord> account = lookup.apply(username);
         boolean right;
