@@ -69,7 +69,7 @@ public interface GradingConfig {
      * How long an import may spend placing turns in stages by what they say (embedding) before it answers; turns
      * not reached by then keep the stage before them, and the answer says {@code "placement": "partial"}.
      */
-    @WithDefault("1500ms")
+    @WithDefault("1s")
     Duration importPlacementBudget();
 
     /** Threads that place imported turns (embedding), shared by all imports: at most this many cores busy. */
