@@ -17,9 +17,10 @@ import java.util.function.Function;
  *       (right or wrong password alike, so the answer tells nothing);</li>
  *   <li>one short database read of the account, no transaction held afterwards;</li>
  *   <li>a credential verified moments ago (same account, same hash) is accepted without bcrypt;</li>
- *   <li>otherwise bcrypt in a bounded slot, against a dummy hash for an unknown username so it takes as long;</li>
- *   <li>a failure spends a token of the address (this instance's memory) and of the username (the database, so
- *       every instance counts the same failures).</li>
+ *   <li>otherwise a token of the address (this instance's memory) and of the username (the database, so every
+ *       instance counts the same failures) is taken atomically, then bcrypt runs in a bounded slot, against a dummy
+ *       hash for an unknown username so it takes as long;</li>
+ *   <li>a failure keeps the tokens spent; a success gives them back.</li>
  * </ol>
  */
 @ApplicationScoped
@@ -50,19 +51,31 @@ public class PasswordCheck {
         refuseIfLimited(perAddress.check(address)); // in memory first: a flood from one address never reaches the database
         refuseIfLimited(perUsername.check(username));
         Optional<AccountRecord> account = lookup.apply(username);
-        boolean right;
-        if (account.isEmpty()) {
-            right = hasher.matchesNothing(password);
-        } else if (cache.knows(username, password, account.get())) {
+        if (account.isPresent() && cache.knows(username, password, account.get())) {
             return account;
-        } else {
-            right = hasher.matches(password, account.get().passwordHash());
+        }
+        // A hash is about to be spent: take the address's and the username's token now, atomically, so a burst of
+        // simultaneous tries cannot all pass the checks above before the first failure is counted. Given back on
+        // success, kept on failure.
+        refuseIfLimited(perAddress.tryAcquire(address));
+        RateLimiter.Decision byName = perUsername.tryAcquire(username);
+        if (!byName.allowed()) {
+            perAddress.refund(address);
+            refuseIfLimited(byName);
+        }
+        boolean right;
+        try {
+            right = account.isEmpty() ? hasher.matchesNothing(password) : hasher.matches(password, account.get().passwordHash());
+        } catch (RuntimeException e) { // 503 busy: no password was checked, so nothing counts
+            perAddress.refund(address);
+            perUsername.refund(username);
+            throw e;
         }
         if (!right) {
-            perAddress.consume(address);
-            perUsername.consume(username);
             return Optional.empty();
         }
+        perAddress.refund(address);
+        perUsername.refund(username);
         cache.remember(username, password, account.get());
         return account;
     }
