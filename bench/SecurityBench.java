@@ -148,6 +148,7 @@ public class SecurityBench {
         for (int i = 0; i < runs; i++) {
             String user = "importer" + run + i; // one account per run: the allowance is 10 at once per account
             signUp(user, "198.51.102." + i);
+            send(get("/api/accounts/me", user, PASSWORD, "198.51.102." + i)); // the login's bcrypt is not an import's cost
             long t = System.nanoTime();
             HttpResponse<String> r = send(post("/api/interviews/import", user, transcript(budget + 1, i)));
             refused.add((System.nanoTime() - t) / 1_000_000);
