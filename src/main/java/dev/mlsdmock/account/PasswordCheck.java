@@ -1,6 +1,7 @@
 package dev.mlsdmock.account;
 
 import dev.mlsdmock.error.ApiException;
+import dev.mlsdmock.limits.Limiter;
 import dev.mlsdmock.limits.Limits;
 import dev.mlsdmock.limits.RateLimiter;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,8 +17,10 @@ import java.util.function.Function;
  *       (right or wrong password alike, so the answer tells nothing);</li>
  *   <li>one short database read of the account, no transaction held afterwards;</li>
  *   <li>a credential verified moments ago (same account, same hash) is accepted without bcrypt;</li>
- *   <li>otherwise bcrypt in a bounded slot, against a dummy hash for an unknown username so it takes as long;</li>
- *   <li>a failure spends a token of the address and of the username.</li>
+ *   <li>otherwise a token of the address (this instance's memory) and of the username (the database, so every
+ *       instance counts the same failures) is taken atomically, then bcrypt runs in a bounded slot, against a dummy
+ *       hash for an unknown username so it takes as long;</li>
+ *   <li>a failure keeps the tokens spent; a success gives them back.</li>
  * </ol>
  */
 @ApplicationScoped
@@ -26,8 +29,8 @@ public class PasswordCheck {
     private final Function<String, Optional<AccountRecord>> lookup;
     private final PasswordHasher hasher;
     private final CredentialCache cache;
-    private final RateLimiter perAddress;
-    private final RateLimiter perUsername;
+    private final Limiter perAddress;
+    private final Limiter perUsername;
 
     @Inject
     public PasswordCheck(AccountService accounts, PasswordHasher hasher, CredentialCache cache, Limits limits) {
@@ -35,7 +38,7 @@ public class PasswordCheck {
     }
 
     PasswordCheck(Function<String, Optional<AccountRecord>> lookup, PasswordHasher hasher, CredentialCache cache,
-                  RateLimiter perAddress, RateLimiter perUsername) {
+                  Limiter perAddress, Limiter perUsername) {
         this.lookup = lookup;
         this.hasher = hasher;
         this.cache = cache;
@@ -45,22 +48,34 @@ public class PasswordCheck {
 
     /** The account if the password is right; empty if not; 429 or 503 ({@link ApiException}) when refused. */
     public Optional<AccountRecord> verify(String username, String password, String address) {
-        refuseIfLimited(perAddress.check(address));
+        refuseIfLimited(perAddress.check(address)); // in memory first: a flood from one address never reaches the database
         refuseIfLimited(perUsername.check(username));
         Optional<AccountRecord> account = lookup.apply(username);
-        boolean right;
-        if (account.isEmpty()) {
-            right = hasher.matchesNothing(password);
-        } else if (cache.knows(username, password, account.get())) {
+        if (account.isPresent() && cache.knows(username, password, account.get())) {
             return account;
-        } else {
-            right = hasher.matches(password, account.get().passwordHash());
+        }
+        // A hash is about to be spent: take the address's and the username's token now, atomically, so a burst of
+        // simultaneous tries cannot all pass the checks above before the first failure is counted. Given back on
+        // success, kept on failure.
+        refuseIfLimited(perAddress.tryAcquire(address));
+        RateLimiter.Decision byName = perUsername.tryAcquire(username);
+        if (!byName.allowed()) {
+            perAddress.refund(address);
+            refuseIfLimited(byName);
+        }
+        boolean right;
+        try {
+            right = account.isEmpty() ? hasher.matchesNothing(password) : hasher.matches(password, account.get().passwordHash());
+        } catch (RuntimeException e) { // 503 busy: no password was checked, so nothing counts
+            perAddress.refund(address);
+            perUsername.refund(username);
+            throw e;
         }
         if (!right) {
-            perAddress.consume(address);
-            perUsername.consume(username);
             return Optional.empty();
         }
+        perAddress.refund(address);
+        perUsername.refund(username);
         cache.remember(username, password, account.get());
         return account;
     }

@@ -56,4 +56,23 @@ public interface GradingConfig {
     /** The longest turn an imported transcript may have, in characters. */
     @WithDefault("16000")
     int importMaxTurnChars();
+
+    /**
+     * The most characters all turns of an imported transcript may have together (a 45-minute interview has about
+     * 25,000): what an import costs (stage placement now, grading later) grows with it. Larger ones get
+     * {@code 400 transcript_too_long}.
+     */
+    @WithDefault("60000")
+    long importMaxChars();
+
+    /**
+     * How long an import may spend placing turns in stages by what they say (embedding) before it answers; turns
+     * not reached by then keep the stage before them, and the answer says {@code "placement": "partial"}.
+     */
+    @WithDefault("1s")
+    Duration importPlacementBudget();
+
+    /** Threads that place imported turns (embedding), shared by all imports: at most this many cores busy. */
+    @WithDefault("1")
+    int importPlacementThreads();
 }

@@ -104,10 +104,10 @@ public class GradingService {
                 // Every call the LLM grader makes is charged to the interview's account (grading.llm.GraderUsageListener).
                 grade = MeteredAccount.run(accountId, () -> chosen.grade(rubric, transcript));
             } catch (RuntimeException e) {
-                String reason = describe(e);
-                LOG.warnf("LLM grading of interview %s failed (%s); grading it offline instead", interviewId, reason);
+                // Users get a fixed sentence for the kind of failure; the provider's own text is for operators only.
+                LOG.warnf("LLM grading of interview %s failed; grading it offline instead: %s", interviewId, detail(e));
                 grade = offline.grade(rubric, transcript);
-                fallback = new Fallback(chosen.label(), reason);
+                fallback = new Fallback(chosen.label(), describe(e));
             }
         } else {
             grade = offline.grade(rubric, transcript);
@@ -132,16 +132,29 @@ public class GradingService {
         }
     }
 
-    /** The failure in one line: its type and first line of message, never a request or a key. */
+    /**
+     * The failure for users: a fixed sentence for its class ({@link ProviderError}), never the provider's text, which
+     * may name internal hosts. Stored with a failed job and shown in scorecards.
+     */
     public static String describe(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() == null ? "" : root.getMessage().lines().findFirst().orElse("");
-        if (message.length() > 200) {
-            message = message.substring(0, 200) + "...";
-        }
-        return root.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
+        return ProviderError.of(e).summary();
     }
+
+    /**
+     * The failure for operators' logs: every cause's type and message (at most 2,000 characters), with anything
+     * that looks like a key or a bearer token masked.
+     */
+    public static String detail(Throwable e) {
+        StringBuilder out = new StringBuilder();
+        for (Throwable t = e; t != null && out.length() < 2000; t = t.getCause() == t ? null : t.getCause()) {
+            out.append(out.isEmpty() ? "" : " < ").append(t.getClass().getName());
+            if (t.getMessage() != null) {
+                out.append(": ").append(SECRET.matcher(t.getMessage().replaceAll("\\s+", " ")).replaceAll("$1***"));
+            }
+        }
+        return out.length() > 2000 ? out.substring(0, 2000) + "..." : out.toString();
+    }
+
+    private static final java.util.regex.Pattern SECRET = java.util.regex.Pattern.compile(
+            "(?i)(bearer\\s+|api[-_]?key[\"'=:\\s]+|authorization[\"'=:\\s]+|\\bsk-)[A-Za-z0-9._~+/=-]+");
 }

@@ -15,8 +15,9 @@ import java.util.UUID;
 /**
  * Refuses the WebSocket upgrade with 404 when the interview does not exist or belongs to someone else (the same
  * answer REST gives, so ids of other people's interviews cannot be probed), with 401 without credentials, and with
- * 429 when the account already has {@code limits.sockets-per-account} interview sockets open on this instance,
- * and 503 + Retry-After when the database pool is exhausted.
+ * 429 when the account already has {@code limits.sockets-per-account} interview sockets open on all instances
+ * (the slot is reserved here, atomically, and taken over by the socket when it opens), and 503 + Retry-After when
+ * the database pool is exhausted.
  */
 @ApplicationScoped
 public class InterviewAccessCheck implements HttpUpgradeCheck {
@@ -56,12 +57,11 @@ public class InterviewAccessCheck implements HttpUpgradeCheck {
                 return CheckResult.rejectUpgrade(404);
             }
             long accountId = identity.<Long>getAttribute(AccountIdentityProvider.ACCOUNT_ID);
-            if (connections.openBy(accountId) >= maxSockets) {
-                return CheckResult.rejectUpgrade(429, RETRY);
-            }
-            return Uni.createFrom().item(() -> interviews.isOwnedBy(id, accountId))
+            return Uni.createFrom().item(() -> !interviews.isOwnedBy(id, accountId) ? 404
+                            : connections.reserve(accountId, maxSockets) ? 200 : 429)
                     .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                    .flatMap(owned -> owned ? CheckResult.permitUpgrade() : CheckResult.rejectUpgrade(404))
+                    .flatMap(status -> status == 200 ? CheckResult.permitUpgrade()
+                            : status == 429 ? CheckResult.rejectUpgrade(429, RETRY) : CheckResult.rejectUpgrade(404))
                     .onFailure(Overloaded::isCause).recoverWithUni(InterviewAccessCheck::busy);
         });
     }

@@ -74,8 +74,19 @@ public interface LimitsConfig {
     double commentsPerAccountRefillPerMinute();
 
     /** Interview WebSockets one account may have open on one instance; another upgrade is refused with 429. */
+    /**
+     * Interview WebSockets one account may have open, on all instances together (counted in the database); another
+     * upgrade is refused with 429.
+     */
     @WithDefault("10")
     int socketsPerAccount();
+
+    /**
+     * How long a counted socket stays counted without its instance's heartbeat (renewed every third of this): the
+     * sockets of an instance that died stop counting after this.
+     */
+    @WithDefault("60s")
+    java.time.Duration socketLease();
 
     /** Most keys (addresses, usernames, accounts) one limit tracks; bounds the memory of every limit. */
     @WithDefault("100000")

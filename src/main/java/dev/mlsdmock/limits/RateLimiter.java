@@ -9,12 +9,12 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A keyed token bucket: each key (an account, an address, a username) may spend {@code capacity} tokens at once and
+ * A keyed token bucket in this instance's memory: each key (an account, an address, a username) may spend {@code capacity} tokens at once and
  * earns them back at {@code refillPerMinute}. Plain Java with an injected clock, so tests move time instead of
  * sleeping. Memory is bounded: past {@code maxKeys} buckets, full ones (which carry no information) are dropped, and
  * if that is not enough the map is cleared, which errs on the side of letting requests through.
  */
-public final class RateLimiter {
+public final class RateLimiter implements Limiter {
 
     /** The answer to one request: allowed, or refused with the time until a token is back. */
     public record Decision(boolean allowed, Duration retryAfter) {
@@ -54,21 +54,22 @@ public final class RateLimiter {
         this.clock = Objects.requireNonNull(clock);
     }
 
+    @Override
     public String name() {
         return name;
     }
 
-    /** Takes one token for the key if there is one. */
+    @Override
     public Decision tryAcquire(String key) {
         return take(key, true);
     }
 
-    /** Whether the key has a token now, without taking it (e.g. refuse a login before checking it). */
+    @Override
     public Decision check(String key) {
         return take(key, false);
     }
 
-    /** Takes a token whether or not there is one (a failed login counts even when it raced past the check). */
+    @Override
     public void consume(String key) {
         long now = nanos();
         Bucket bucket = bucket(key, now);
@@ -78,7 +79,17 @@ public final class RateLimiter {
         }
     }
 
-    /** Forgets a key, e.g. a username's failed logins after a successful one. */
+    @Override
+    public void refund(String key) {
+        long now = nanos();
+        Bucket bucket = bucket(key, now);
+        synchronized (bucket) {
+            refill(bucket, now);
+            bucket.tokens = Math.min(capacity, bucket.tokens + 1);
+        }
+    }
+
+    @Override
     public void reset(String key) {
         buckets.remove(key);
     }

@@ -82,6 +82,51 @@ class PasswordCheckTest {
     }
 
     @Test
+    void simultaneousWrongTriesForOneUsernameHashNoMoreThanItsAllowance() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        AtomicInteger hashing = new AtomicInteger();
+        PasswordHasher slow = new PasswordHasher(20, Duration.ofSeconds(30)) {
+            @Override
+            public boolean matches(String password, String hash) {
+                hashing.incrementAndGet();
+                try {
+                    release.await(); // every try that got this far is in flight at once
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return false;
+            }
+        };
+        PasswordCheck burst = new PasswordCheck(name -> Optional.ofNullable(table.get(name)), slow,
+                new CredentialCache(Duration.ofMinutes(1), 100, clock),
+                new RateLimiter("address", 100, 1, 1000, clock), new RateLimiter("username", 3, 1, 1000, clock));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(10);
+        java.util.List<java.util.concurrent.Future<Integer>> tries = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            String address = "10.1.0." + i;
+            tries.add(pool.submit(() -> {
+                try {
+                    return burst.verify("alice", "wrong", address).isPresent() ? 200 : 401;
+                } catch (ApiException e) {
+                    return e.status();
+                }
+            }));
+        }
+        // Seven are refused while three hold a hash slot; then the three finish as wrong passwords.
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> tries.stream().filter(java.util.concurrent.Future::isDone).count() == 7);
+        release.countDown();
+        java.util.List<Integer> statuses = new java.util.ArrayList<>();
+        for (var t : tries) {
+            statuses.add(t.get());
+        }
+        pool.shutdown();
+        assertThat(hashing).hasValue(3);
+        assertThat(statuses).filteredOn(st -> st == 429).hasSize(7);
+        assertThat(statuses).filteredOn(st -> st == 401).hasSize(3);
+    }
+
+    @Test
     void aFullHashingQueueAnswers503WithRetryAfter() throws Exception {
         PasswordHasher one = new PasswordHasher(1, Duration.ofMillis(50));
         java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(1);

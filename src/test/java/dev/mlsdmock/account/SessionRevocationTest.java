@@ -22,7 +22,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 /** Sessions end on the server: a copied cookie is useless after logout, "end all" or a password change. */
 @QuarkusTest
-class SessionRevocationTest {
+public class SessionRevocationTest {
 
     private static final String COOKIE = "quarkus-credential";
 
@@ -94,7 +94,8 @@ class SessionRevocationTest {
         assertThat(String.join("\n", login.getHeaders().getValues("Set-Cookie"))).doesNotContainIgnoringCase("Secure");
     }
 
-    static String login(String user, String password) {
+    /** Logs in with the form and returns the session cookie (public for TwoInstancesIT). */
+    public static String login(String user, String password) {
         Response r = RestAssured.given().redirects().follow(false).contentType(ContentType.URLENC)
                 .formParam("j_username", user).formParam("j_password", password).post("/j_security_check");
         assertThat(r.statusCode()).isEqualTo(302);

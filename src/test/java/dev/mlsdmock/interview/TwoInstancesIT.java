@@ -23,7 +23,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Two packaged instances on one PostgreSQL database, as behind a load balancer: an interview started on the first
  * goes on on the second after the first is killed with SIGKILL, and when the first comes back and grades it (the
- * second runs no grading worker), the scorecard frame reaches the candidate's socket on the second instance.
+ * second runs no grading worker), the scorecard frame reaches the candidate's socket on the second instance. And
+ * what must hold across instances does: a logout, the socket cap and the failed-login lockout (docs/security.md).
  */
 class TwoInstancesIT {
 
@@ -75,14 +76,57 @@ class TwoInstancesIT {
         assertThat(Files.readString(Path.of("target/two-instances-b.log"))).doesNotContain("Graded interview " + id);
     }
 
+    @Test
+    void aCookieEndsOnEveryInstanceAndLimitsAreSharedBetweenThem() throws Exception {
+        int first = freePort();
+        int second = freePort();
+        String[] tight = {"-Dlimits.sockets-per-account=2", "-Dlimits.login-per-username-capacity=3",
+                "-Dlimits.login-per-username-refill-per-minute=0.001"};
+        start(first, "limits-a", "false", tight);
+        start(second, "limits-b", "false", tight);
+        RestAssured.port = first;
+        String user = Api.newAccount();
+        String id = Api.newInterview(user, "news-feed");
+
+        // Logout on the first instance ends the cookie on the second.
+        String cookie = dev.mlsdmock.account.SessionRevocationTest.login(user, Api.PASSWORD);
+        RestAssured.given().port(second).cookie("quarkus-credential", cookie).get("/api/accounts/me").then().statusCode(200);
+        RestAssured.given().port(first).cookie("quarkus-credential", cookie).header("X-Requested-With", "fetch")
+                .delete("/api/session").then().statusCode(204);
+        RestAssured.given().port(second).cookie("quarkus-credential", cookie).get("/api/accounts/me").then().statusCode(401);
+
+        // Two sockets, one on each instance, use up the account's cap of two on both.
+        try (WsClient onA = WsClient.connect(Api.wsUri(id), user, Api.PASSWORD)) {
+            onA.awaitType("stage");
+            RestAssured.port = second;
+            try (WsClient onB = WsClient.connect(Api.wsUri(id), user, Api.PASSWORD)) {
+                onB.awaitType("stage");
+                assertThat(WsClient.refusedStatus(Api.wsUri(id), user, Api.PASSWORD)).isEqualTo(429);
+                RestAssured.port = first;
+                assertThat(WsClient.refusedStatus(Api.wsUri(id), user, Api.PASSWORD)).isEqualTo(429);
+            }
+        }
+
+        // Failed logins of one username count on both: three on the first, and the second refuses the fourth.
+        String victim = Api.newAccount();
+        for (int i = 0; i < 3; i++) {
+            RestAssured.given().port(first).auth().preemptive().basic(victim, "wrong-" + i).get("/api/accounts/me")
+                    .then().statusCode(401);
+        }
+        RestAssured.given().port(second).auth().preemptive().basic(victim, Api.PASSWORD).get("/api/accounts/me")
+                .then().statusCode(429).header("Retry-After", org.hamcrest.Matchers.notNullValue());
+    }
+
     private static final String SESSION_KEY = "two-instances-it-" + java.util.UUID.randomUUID() + java.util.UUID.randomUUID();
 
-    private Process start(int port, String name, String worker) throws IOException {
+    private Process start(int port, String name, String worker, String... properties) throws IOException {
         String jar = System.getProperty("app.jar", "target/quarkus-app/quarkus-run.jar");
         assertThat(new File(jar)).as("the packaged application (run `./mvnw verify`)").exists();
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(javaBin, "-Dquarkus.http.port=" + port, "-Dgrading.worker=" + worker,
-                "-jar", jar).redirectErrorStream(true).redirectOutput(new File("target/two-instances-" + name + ".log"));
+        List<String> command = new ArrayList<>(List.of(javaBin, "-Dquarkus.http.port=" + port, "-Dgrading.worker=" + worker));
+        command.addAll(List.of(properties));
+        command.addAll(List.of("-jar", jar));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(new File("target/two-instances-" + name + ".log"));
         pb.environment().put("DB_URL", env("TEST_DB_URL", "jdbc:postgresql://127.0.0.1:5432/test"));
         pb.environment().put("DB_USER", env("TEST_DB_USER", "postgres"));
         pb.environment().put("DB_PASSWORD", env("TEST_DB_PASSWORD", ""));

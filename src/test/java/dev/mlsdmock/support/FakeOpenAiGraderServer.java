@@ -43,7 +43,9 @@ public final class FakeOpenAiGraderServer implements AutoCloseable {
     private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> callsPerCriterion = new ConcurrentHashMap<>();
     private volatile int[] scoreSequence = {2, 2, 2};
-    private volatile boolean failing;
+    /** Named in every error body, as a real provider's gateway may name its upstream: it must never reach a user. */
+    public static final String INTERNAL_HOST = "grader-upstream.corp.internal:9443";
+    private volatile int failingStatus;
     private volatile String inventQuoteFor;
 
     public FakeOpenAiGraderServer() {
@@ -67,7 +69,12 @@ public final class FakeOpenAiGraderServer implements AutoCloseable {
 
     /** Answer every request with HTTP 500, as a broken provider would. */
     public void failing(boolean failing) {
-        this.failing = failing;
+        this.failingStatus = failing ? 500 : 0;
+    }
+
+    /** Answer every request with this HTTP status and an error body that names an internal host. */
+    public void failingWith(int status) {
+        this.failingStatus = status;
     }
 
     /** Cite a quote the candidate never said for this criterion (null: never). */
@@ -83,7 +90,7 @@ public final class FakeOpenAiGraderServer implements AutoCloseable {
         requests.clear();
         callsPerCriterion.clear();
         scoreSequence = new int[]{2, 2, 2};
-        failing = false;
+        failingStatus = 0;
         inventQuoteFor = null;
     }
 
@@ -101,8 +108,9 @@ public final class FakeOpenAiGraderServer implements AutoCloseable {
         try (exchange) {
             JsonNode request = json.readTree(exchange.getRequestBody().readAllBytes());
             requests.add(request);
-            if (failing) {
-                send(exchange, 500, "{\"error\":{\"message\":\"The server had an error\",\"type\":\"server_error\"}}");
+            if (failingStatus != 0) {
+                send(exchange, failingStatus, "{\"error\":{\"message\":\"The server had an error talking to "
+                        + INTERNAL_HOST + "\",\"type\":\"server_error\"}}");
                 return;
             }
             String user = message(request, "user");

@@ -15,6 +15,8 @@ import java.util.List;
 public final class FakeOpenAiStreamingServer extends FakeModelServer {
 
     public static final String API_KEY = "sk-test-not-a-real-key";
+    /** Named in every error body, as a real provider's gateway may name its upstream: it must never reach a user. */
+    public static final String INTERNAL_HOST = "llm-gpu-7.corp.internal:8443";
     private static FakeOpenAiStreamingServer shared;
 
     private FakeOpenAiStreamingServer() {
@@ -67,7 +69,7 @@ public final class FakeOpenAiStreamingServer extends FakeModelServer {
 
     @Override
     protected String errorBody(int status) {
-        return "{\"error\":{\"message\":\"fake error " + status + "\",\"type\":\"" + (status == 429 ? "rate_limit_exceeded" : "server_error")
+        return "{\"error\":{\"message\":\"fake error " + status + " from " + INTERNAL_HOST + "\",\"type\":\"" + (status == 429 ? "rate_limit_exceeded" : "server_error")
                 + "\",\"code\":null}}";
     }
 

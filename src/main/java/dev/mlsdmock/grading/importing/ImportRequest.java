@@ -65,12 +65,29 @@ public record ImportRequest(String problemId, List<Turn> turns, String level) {
      *                      {@code turn_too_long} or {@code no_candidate_turn}
      */
     public List<Line> lines(int maxTurns, int maxTurnChars) {
+        return lines(maxTurns, maxTurnChars, Long.MAX_VALUE);
+    }
+
+    /**
+     * The turns, checked in order, with a bound on all turns' characters together (the CPU an import costs grows
+     * with it: stage placement and grading embed every sentence).
+     *
+     * @throws ApiException as {@link #lines(int, int)}, and {@code transcript_too_long} naming {@code turns} when the
+     *                      text of all turns together is longer than {@code maxTotalChars}
+     */
+    public List<Line> lines(int maxTurns, int maxTurnChars, long maxTotalChars) {
         if (turns == null || turns.isEmpty()) {
             throw invalid("\"turns\" must be a non-empty list of {\"role\", \"text\", \"at\"?}.");
         }
         if (turns.size() > maxTurns) {
             throw ApiException.badRequest("transcript_too_long", "The transcript has " + turns.size()
                     + " turns; at most " + maxTurns + " can be imported.");
+        }
+        long total = turns.stream().mapToLong(t -> t == null || t.text() == null ? 0 : t.text().length()).sum();
+        if (total > maxTotalChars) {
+            throw ApiException.badRequest("transcript_too_long", "turns: the transcript has " + total
+                    + " characters in all; at most " + maxTotalChars + " can be imported. Import it in parts, or "
+                    + "leave out what is not part of the interview.");
         }
         List<Line> lines = new ArrayList<>();
         for (int i = 0; i < turns.size(); i++) {

@@ -11,18 +11,24 @@ import dev.mlsdmock.interview.InterviewService;
 import dev.mlsdmock.rubric.Level;
 import dev.mlsdmock.rubric.Rubric;
 import dev.mlsdmock.rubric.RubricRegistry;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Stores a transcript from outside (say, a human mock interview) as an ended interview of the account and queues
  * its grading in the same transaction. Everything is validated before anything is stored, with errors that name
  * the field ({@code turns[3].role}). A turn keeps the stage the import names; otherwise it is placed in the stage
- * whose rubric signals it shows most, in either direction ({@link StagePlacement}).
+ * whose rubric signals it shows most, in either direction ({@link StagePlacement}). Placing costs embedding, so it
+ * runs on a small shared pool within a time budget ({@link BudgetedDetection}): a turn not reached in time keeps
+ * the stage before it and the answer says {@code "placement": "partial"}. The size is bounded first: all turns
+ * together at most {@code grading.import-max-chars}.
  */
 @ApplicationScoped
 public class TranscriptImport {
@@ -32,6 +38,8 @@ public class TranscriptImport {
     private final CoverageDetector coverage;
     private final GradingQueue queue;
     private final GradingConfig config;
+    private final ExecutorService placementPool;
+    private final BudgetedDetection detection;
 
     public TranscriptImport(InterviewService interviews, RubricRegistry rubrics, CoverageDetector coverage,
                             GradingQueue queue, GradingConfig config) {
@@ -40,10 +48,25 @@ public class TranscriptImport {
         this.coverage = coverage;
         this.queue = queue;
         this.config = config;
+        int threads = Math.max(1, config.importPlacementThreads());
+        this.placementPool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "import-placement");
+            t.setDaemon(true);
+            return t;
+        });
+        this.detection = new BudgetedDetection(placementPool);
     }
 
-    /** The stored interview: its id, problem, status ({@code ended}), level and number of turns. */
-    public record Imported(UUID id, String problemId, String status, String level, int turns) {
+    @PreDestroy
+    void stop() {
+        placementPool.shutdownNow();
+    }
+
+    /**
+     * The stored interview: its id, problem, status ({@code ended}), level, number of turns, and whether every
+     * turn without a given stage was placed by what it says ({@code complete}) or the budget ran out ({@code partial}).
+     */
+    public record Imported(UUID id, String problemId, String status, String level, int turns, String placement) {
     }
 
     /**
@@ -53,13 +76,15 @@ public class TranscriptImport {
     public Imported importTranscript(long accountId, ImportRequest request) {
         Rubric rubric = rubrics.require(request.problemId());
         Level level = Level.require(request.level());
-        List<Line> lines = request.lines(config.importMaxTurns(), config.importMaxTurnChars());
+        List<Line> lines = request.lines(config.importMaxTurns(), config.importMaxTurnChars(), config.importMaxChars());
 
-        // Stage placement needs the embedding model: done before the transaction so no lock waits on it.
-        List<Set<String>> detected = new ArrayList<>();
-        for (Line line : lines) {
-            detected.add(line.role() == Role.CANDIDATE && !line.diagram() ? coverage.detectSignals(rubric, line.text()) : Set.of());
-        }
+        // Stage placement needs the embedding model: off the request thread, within the budget, before the
+        // transaction so no lock waits on it. Candidate turns only; one not reached in time shows no signals here
+        // (the grader reads every turn's text itself).
+        BudgetedDetection.Result found = detection.detect(lines.stream()
+                        .map(l -> l.role() == Role.CANDIDATE && !l.diagram() ? l.text() : null).toList(),
+                text -> coverage.detectSignals(rubric, text), config.importPlacementBudget());
+        List<Set<String>> detected = found.signals().stream().map(s -> s == null ? Set.<String>of() : s).toList();
         List<Stage> stages = StagePlacement.stages(rubric, lines.stream().map(Line::role).toList(), detected,
                 lines.stream().map(Line::stage).toList());
         List<InterviewService.ImportedTurn> turns = new ArrayList<>();
@@ -70,6 +95,7 @@ public class TranscriptImport {
         }
         InterviewService.Record stored = interviews.importEnded(accountId, rubric.id(), level, turns,
                 id -> queue.enqueue(id, Grader.defaultKind(config.llm()), level));
-        return new Imported(stored.id(), stored.problemId(), stored.status(), stored.level(), lines.size());
+        return new Imported(stored.id(), stored.problemId(), stored.status(), stored.level(), lines.size(),
+                found.complete() ? "complete" : "partial");
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mlsdmock.account.CurrentAccount;
 import dev.mlsdmock.error.ApiException;
+import dev.mlsdmock.limits.Limiter;
 import dev.mlsdmock.limits.Limits;
 import dev.mlsdmock.limits.RateLimiter;
 import dev.mlsdmock.grading.Scorecard;
@@ -34,7 +35,7 @@ public class GradingResource {
     private final InterviewService interviews;
     private final TranscriptImport importer;
     private final CurrentAccount account;
-    private final RateLimiter grading;
+    private final Limiter grading;
 
     public GradingResource(Scorecards scorecards, InterviewService interviews, TranscriptImport importer,
                            CurrentAccount account, Limits limits) {
@@ -72,9 +73,7 @@ public class GradingResource {
     @Path("/{id}/grade")
     public Response grade(@PathParam("id") String id, JsonNode body) {
         UUID uuid = owned(id);
-        refuseWhenLimited();
-        scorecards.regrade(uuid, RequestBodies.grade(body));
-        grading.consume(key());
+        counted(() -> scorecards.regrade(uuid, RequestBodies.grade(body)));
         return Response.accepted(new GradingStatus(Scorecard.url(uuid))).build();
     }
 
@@ -82,23 +81,31 @@ public class GradingResource {
     @POST
     @Path("/import")
     public Response importTranscript(JsonNode body) {
-        refuseWhenLimited();
-        TranscriptImport.Imported i = importer.importTranscript(account.id(), RequestBodies.transcript(body));
-        grading.consume(key());
+        TranscriptImport.Imported[] imported = new TranscriptImport.Imported[1];
+        counted(() -> imported[0] = importer.importTranscript(account.id(), RequestBodies.transcript(body)));
+        TranscriptImport.Imported i = imported[0];
         return Response.created(URI.create("/api/interviews/" + i.id()))
-                .entity(new ImportedDto(i.id(), i.problemId(), i.status(), i.level(), i.turns(), Scorecard.url(i.id())))
+                .entity(new ImportedDto(i.id(), i.problemId(), i.status(), i.level(), i.turns(), i.placement(),
+                        Scorecard.url(i.id())))
                 .build();
     }
 
     /**
      * Imports and re-grades cost embedding and a grader run: an account gets a few at once, then a steady trickle.
-     * Only accepted requests use up the allowance (a rejected body costs the server little and the client nothing).
+     * The token is taken before the work (atomically, on every instance), and given back when the request is
+     * rejected, so only accepted requests use up the allowance and a burst cannot pass more than it.
      */
-    private void refuseWhenLimited() {
-        RateLimiter.Decision decision = grading.check(key());
+    private void counted(Runnable work) {
+        RateLimiter.Decision decision = grading.tryAcquire(key());
         if (!decision.allowed()) {
             throw ApiException.tooManyRequests("rate_limited", "Too many imports and re-grades in a short time; nothing "
                     + "was queued. Try again in " + decision.retryAfterSeconds() + " seconds.", decision.retryAfterSeconds());
+        }
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            grading.refund(key());
+            throw e;
         }
     }
 
@@ -118,6 +125,7 @@ public class GradingResource {
         }
     }
 
-    public record ImportedDto(UUID id, String problemId, String status, String level, int turns, String scorecardUrl) {
+    public record ImportedDto(UUID id, String problemId, String status, String level, int turns, String placement,
+                              String scorecardUrl) {
     }
 }

@@ -64,6 +64,17 @@ class ImportRequestTest {
     }
 
     @Test
+    void allTurnsTogetherHaveACharacterBudget() {
+        ImportRequest fits = request(new Turn("interviewer", "x".repeat(40), null), new Turn("candidate", "y".repeat(60), null));
+        assertThat(fits.lines(4, 100, 100)).hasSize(2);
+        ApiException e = catchThrowableOfType(() -> request(new Turn("interviewer", "x".repeat(40), null),
+                new Turn("candidate", "y".repeat(61), null)).lines(4, 100, 100), ApiException.class);
+        assertThat(e.status()).isEqualTo(400);
+        assertThat(e.code()).isEqualTo("transcript_too_long");
+        assertThat(e.getMessage()).startsWith("turns: the transcript has 101 characters in all; at most 100 can be imported.");
+    }
+
+    @Test
     void turnsAreCheckedInOrder() {
         List<Turn> turns = new ArrayList<>(List.of(new Turn("robot", "hi", null), new Turn("candidate", " ", null)));
         expect(new ImportRequest("p", turns, null), "invalid_transcript",

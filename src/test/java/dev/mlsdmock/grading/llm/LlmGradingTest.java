@@ -128,6 +128,21 @@ class LlmGradingTest {
         assertThat(provider.requests()).hasSizeGreaterThan(1); // retried before giving up
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"401, llm_auth", "429, llm_rate_limit", "503, llm_unavailable"})
+    void providerErrorsReachTheScorecardAsAFixedSentenceNeverAsTheProvidersText(int status, String summary) {
+        provider.failingWith(status);
+        String user = Api.newAccount();
+        String id = importTranscript(user, "strong");
+        ScorecardAssertions.awaitScorecard(user, id);
+        String body = Api.as(user).get("/api/interviews/" + id + "/scorecard").then().statusCode(200).extract().asString();
+        assertThat(body).doesNotContain("corp.internal").doesNotContain("server had an error");
+        JsonPath card = new JsonPath(body);
+        assertThat(card.getString("fallback.reason")).isEqualTo(
+                dev.mlsdmock.grading.ProviderError.valueOf(summary.substring(4).toUpperCase()).summary())
+                .startsWith(summary + ": ");
+    }
+
     @Test
     void regradeCanAskForTheOfflineGrader() {
         String user = Api.newAccount();

@@ -217,6 +217,8 @@ class OpenAiInterviewerTest {
             assertThat(fallback.path("fallback").asBoolean()).isTrue();
             assertThat(fallback.path("seq").asInt()).isEqualTo(3);
             assertThat(MODEL.requests()).hasSize(1 + 3);
+            assertThat(ws.seen()).as("no provider text in any frame")
+                    .noneMatch(f -> f.toString().contains("corp.internal") || f.toString().contains("fake error"));
 
             ws.answer("p2", "I'd assume around a billion videos.");
             ws.awaitAck("p2");
