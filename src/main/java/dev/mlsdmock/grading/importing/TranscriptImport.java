@@ -57,11 +57,13 @@ public class TranscriptImport {
 
         // Stage placement needs the embedding model: done before the transaction so no lock waits on it.
         List<Set<String>> detected = new ArrayList<>();
+        List<Stage> asked = new ArrayList<>();
         for (Line line : lines) {
             detected.add(line.role() == Role.CANDIDATE ? coverage.detectSignals(rubric, line.text()) : Set.of());
+            asked.add(line.role() != Role.CANDIDATE && line.stage() == null ? coverage.stageAsked(line.text()).orElse(null) : null);
         }
         List<Stage> stages = StagePlacement.stages(rubric, lines.stream().map(Line::role).toList(), detected,
-                lines.stream().map(Line::stage).toList());
+                lines.stream().map(Line::stage).toList(), asked);
         List<InterviewService.ImportedTurn> turns = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             Line line = lines.get(i);
