@@ -77,6 +77,10 @@ class CalibrationHarnessTest {
         }
         Grader llm = grader(graders, Grader.LLM);
         List<Graded> llmResults = run.run(llm, samples);
+        if (llmResults.size() < 2) {
+            System.out.println(llm.label() + ": " + llmResults.size() + " of the gradings succeeded; no figures");
+            return new Result(offlineResults, f, llmResults, null, null);
+        }
         Figures lf = CalibrationReport.figures(llmResults, ids);
         String agreement = CalibrationRun.agreement(offlineResults, llmResults);
         System.out.println(CalibrationReport.text(llm.label(), llmResults, lf));

@@ -40,19 +40,35 @@ final class CalibrationRun {
         this.rubrics = rubrics;
     }
 
+    /**
+     * Every grading that succeeded; one the LLM grader fails (a provider error after its retries, a malformed answer)
+     * is printed and left out, so one bad answer of a paid model does not lose the whole run.
+     */
     List<Graded> run(Grader grader, List<Sample> samples) {
         List<Graded> out = new ArrayList<>();
         for (Sample s : samples) {
             Rubric rubric = rubrics.require(s.problemId());
-            out.add(grade(grader, rubric, s, null, s.turns()));
+            tryGrade(grader, rubric, s, null, s.turns(), out);
             if (!s.adversarial() && s.expected() >= 2) {
                 List<Turn> reordered = CalibrationSet.evaluationFirst(s.turns());
                 if (!reordered.isEmpty()) {
-                    out.add(grade(grader, rubric, s, "evaluation-first", reordered));
+                    tryGrade(grader, rubric, s, "evaluation-first", reordered, out);
                 }
             }
         }
         return out;
+    }
+
+    private void tryGrade(Grader grader, Rubric rubric, Sample s, String derived, List<Turn> turns, List<Graded> out) {
+        try {
+            out.add(grade(grader, rubric, s, derived, turns));
+        } catch (RuntimeException e) {
+            if (grader.kind().equals(Grader.OFFLINE)) {
+                throw e; // in-process and deterministic: a failure is a bug, not a flaky provider
+            }
+            System.out.println("  FAILED " + s.id() + (derived == null ? "" : " [" + derived + "]") + " with "
+                    + grader.label() + ": " + e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
     }
 
     /** Per problem, every id of its rubric (signals, criteria, red flags): none may reach a rationale. */
@@ -74,8 +90,11 @@ final class CalibrationRun {
 
     /** How far two graders agree on the same gradings: Spearman between their scores, mean absolute difference. */
     static String agreement(List<Graded> offline, List<Graded> llm) {
-        double[] a = offline.stream().mapToDouble(Graded::score).toArray();
-        double[] b = llm.stream().mapToDouble(Graded::score).toArray();
+        Map<String, Graded> byId = new java.util.HashMap<>();
+        offline.forEach(g -> byId.put(g.id(), g));
+        List<Graded> paired = llm.stream().filter(g -> byId.containsKey(g.id())).toList();
+        double[] a = paired.stream().mapToDouble(g -> byId.get(g.id()).score()).toArray();
+        double[] b = paired.stream().mapToDouble(Graded::score).toArray();
         double meanAbs = 0;
         for (int i = 0; i < a.length; i++) {
             meanAbs += Math.abs(a[i] - b[i]) / a.length;
