@@ -16,8 +16,8 @@ import java.util.Set;
  * stage that question asked about, or, when the question names none, stays in the stage of the answer before it;
  * unless the turn shows more rubric signals of another stage, forwards or backwards (real interviews come back to
  * metrics or data late), which then wins. A stage the question asked about counts as one signal more: one stray
- * signal of another stage in a short answer does not move it away from the question it answers. An unlabelled interviewer turn belongs to the stage of the answer that
- * follows it (the question opens that stage). The grader does not depend on this placement (a stage is only a weak
+ * signal of another stage in a short answer does not move it away from the question it answers. An unlabelled
+ * interviewer turn belongs to the stage of the answer that follows it (the question opens that stage). The grader does not depend on this placement (a stage is only a weak
  * prior there); it is what the replay and the stage chart read. Public for the calibration harness, which places
  * transcripts the way an import does.
  */
