@@ -43,6 +43,7 @@ public class CoverageBeans {
                 List<String> phrases = new ArrayList<>(prompts.intents().moveOn());
                 phrases.addAll(prompts.intents().backReference());
                 prompts.intents().factTopics().values().forEach(phrases::addAll);
+                prompts.intents().stageQuestionsOrEmpty().values().forEach(phrases::addAll);
                 for (Rubric r : rubrics.all()) {
                     r.allSignals().forEach(s -> phrases.addAll(s.examples()));
                     // Fact answers too: matching a question reads them, and each would otherwise cost the first

@@ -31,6 +31,7 @@ public class CoverageDetector {
     private final SentenceEmbedder embedder;
     private final Thresholds thresholds;
     private final Supplier<List<String>> moveOnExamples;
+    private final Supplier<Intents> intents;
     private final FactMatcher facts;
     private final Map<Fact, Optional<String>> relatedSignal = new ConcurrentHashMap<>();
 
@@ -42,6 +43,7 @@ public class CoverageDetector {
         this.embedder = embedder;
         this.thresholds = thresholds;
         this.moveOnExamples = () -> intents.get().moveOn();
+        this.intents = intents;
         this.facts = new FactMatcher(embedder, thresholds.fact(), thresholds.moveOn(), intents);
     }
 
@@ -118,6 +120,35 @@ public class CoverageDetector {
     public Set<String> detectSignals(Rubric rubric, String text) {
         List<String> sentences = Sentences.split(text);
         return sentences.isEmpty() ? Set.of() : detectSignals(rubric, null, text, embedder.embed(sentences));
+    }
+
+    /**
+     * The step of the framework an interviewer's turn asks about ("What data and features?" asks about data), from
+     * its last question compared with the {@code stage-questions} of {@code intents.yaml}: the closest stage when it
+     * reaches the fact threshold and beats every other stage by a small margin; empty otherwise (no question, or one
+     * that could open several steps).
+     */
+    public Optional<Stage> stageAsked(String interviewerText) {
+        List<String> questions = Sentences.split(interviewerText).stream().filter(Sentences::isQuestion).toList();
+        Map<String, List<String>> examples = intents.get().stageQuestionsOrEmpty();
+        if (questions.isEmpty() || examples.isEmpty()) {
+            return Optional.empty();
+        }
+        float[] question = embedder.embed(List.of(questions.get(questions.size() - 1))).get(0);
+        Stage best = null;
+        double bestScore = 0;
+        double second = 0;
+        for (Map.Entry<String, List<String>> e : examples.entrySet()) {
+            double score = SentenceEmbedder.bestSimilarity(question, embedder.embedReferences(e.getValue()));
+            if (score > bestScore) {
+                second = bestScore;
+                bestScore = score;
+                best = Stage.of(e.getKey());
+            } else {
+                second = Math.max(second, score);
+            }
+        }
+        return bestScore >= thresholds.fact() && bestScore - second >= SENTENCE_MARGIN ? Optional.of(best) : Optional.empty();
     }
 
     /** The highest similarity between any sentence and any example of the signal (0 when nothing is said). */

@@ -68,9 +68,9 @@ class RubricGradingSchemaTest {
                 "stages.clarify.criteria[0].levels.4", "unknown score");
         expectError(text.replaceFirst("        weight: 2\n", "        weight: 2\n        looks_for: Anything.\n"),
                 "stages.clarify.criteria[0].looks_for", "unknown field");
-        expectError(text.replace("senior: {strong-hire: 80, hire: 66,", "senior: {strong-hire: 60, hire: 66,"),
+        expectError(text.replace("senior: {strong-hire: 80, hire: 62,", "senior: {strong-hire: 60, hire: 62,"),
                 "expectations.senior.hire", "must be below strong-hire");
-        expectError(text.replace("  staff: {strong-hire: 88, hire: 75, lean-hire: 62, lean-no-hire: 48}\n", ""),
+        expectError(text.replace("  staff: {strong-hire: 88, hire: 72, lean-hire: 55, lean-no-hire: 33}\n", ""),
                 "expectations.staff", "missing");
         // reference is optional, but a key left without its text is a mistake
         expectError(text.replaceFirst("(?m)^expectations:", "reference: \"\"\nexpectations:"), "reference", "must not be empty");

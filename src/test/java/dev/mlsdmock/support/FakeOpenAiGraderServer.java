@@ -47,6 +47,7 @@ public final class FakeOpenAiGraderServer implements AutoCloseable {
     public static final String INTERNAL_HOST = "grader-upstream.corp.internal:9443";
     private volatile int failingStatus;
     private volatile String inventQuoteFor;
+    private volatile boolean judging;
 
     public FakeOpenAiGraderServer() {
         try {
@@ -82,6 +83,11 @@ public final class FakeOpenAiGraderServer implements AutoCloseable {
         this.inventQuoteFor = criterionId;
     }
 
+    /** Grade like a (crude) model reading the request, {@link FakeGraderJudge}, instead of by the score sequence. */
+    public void judging(boolean judging) {
+        this.judging = judging;
+    }
+
     public List<JsonNode> requests() {
         return List.copyOf(requests);
     }
@@ -114,6 +120,10 @@ public final class FakeOpenAiGraderServer implements AutoCloseable {
                 return;
             }
             String user = message(request, "user");
+            if (judging) {
+                send(exchange, 200, json.writeValueAsString(completion(FakeGraderJudge.verdict(json, user))));
+                return;
+            }
             Matcher first = FIRST_CANDIDATE.matcher(user);
             int seq = 0;
             String quote = "";
@@ -139,23 +149,28 @@ public final class FakeOpenAiGraderServer implements AutoCloseable {
                     e.put("quote", id.equals(inventQuoteFor) ? "We would use a quantum ranking engine tuned by hand." : quote);
                 }
             }
-            ObjectNode response = json.createObjectNode();
-            response.put("id", "chatcmpl-fake-" + requests.size());
-            response.put("object", "chat.completion");
-            response.put("created", 1_700_000_000L);
-            response.put("model", MODEL);
-            ObjectNode choice = response.putArray("choices").addObject();
-            choice.put("index", 0);
-            ObjectNode message = choice.putObject("message");
-            message.put("role", "assistant");
-            message.put("content", json.writeValueAsString(verdict));
-            choice.put("finish_reason", "stop");
-            ObjectNode usage = response.putObject("usage");
-            usage.put("prompt_tokens", 100);
-            usage.put("completion_tokens", 50);
-            usage.put("total_tokens", 150);
-            send(exchange, 200, json.writeValueAsString(response));
+            send(exchange, 200, json.writeValueAsString(completion(verdict)));
         }
+    }
+
+    /** An OpenAI chat completion whose message is the verdict as JSON text. */
+    private ObjectNode completion(ObjectNode verdict) throws IOException {
+        ObjectNode response = json.createObjectNode();
+        response.put("id", "chatcmpl-fake-" + requests.size());
+        response.put("object", "chat.completion");
+        response.put("created", 1_700_000_000L);
+        response.put("model", MODEL);
+        ObjectNode choice = response.putArray("choices").addObject();
+        choice.put("index", 0);
+        ObjectNode message = choice.putObject("message");
+        message.put("role", "assistant");
+        message.put("content", json.writeValueAsString(verdict));
+        choice.put("finish_reason", "stop");
+        ObjectNode usage = response.putObject("usage");
+        usage.put("prompt_tokens", 100);
+        usage.put("completion_tokens", 50);
+        usage.put("total_tokens", 150);
+        return response;
     }
 
     private static void send(HttpExchange exchange, int status, String body) throws IOException {
@@ -173,18 +188,22 @@ public final class FakeOpenAiGraderServer implements AutoCloseable {
     /** Starts the fake for a test class and points the grader's OpenAI-compatible model at it. */
     public static class Resource implements QuarkusTestResourceLifecycleManager {
 
-        private FakeOpenAiGraderServer server;
+        FakeOpenAiGraderServer server;
 
         @Override
         public Map<String, String> start() {
             server = new FakeOpenAiGraderServer();
             return Map.of(
                     "grading.llm", "openai",
-                    "grading.samples", "3",
+                    "grading.samples", samples(),
                     "quarkus.langchain4j.openai.base-url", server.baseUrl(),
                     "quarkus.langchain4j.openai.api-key", "sk-test-not-a-secret",
                     "quarkus.langchain4j.openai.chat-model.model-name", MODEL,
                     "quarkus.langchain4j.openai.timeout", "5s");
+        }
+
+        String samples() {
+            return "3";
         }
 
         @Override
@@ -197,6 +216,22 @@ public final class FakeOpenAiGraderServer implements AutoCloseable {
             if (server != null) {
                 server.close();
             }
+        }
+    }
+
+    /** The fake grading like a crude model ({@link #judging}), one sample per stage: for the calibration harness. */
+    public static class JudgingResource extends Resource {
+
+        @Override
+        public Map<String, String> start() {
+            Map<String, String> config = super.start();
+            server.judging(true);
+            return config;
+        }
+
+        @Override
+        String samples() {
+            return "1";
         }
     }
 }

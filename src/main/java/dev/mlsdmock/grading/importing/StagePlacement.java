@@ -12,10 +12,12 @@ import java.util.Set;
 
 /**
  * Places the turns of an imported transcript in stages, so the stored interview reads like one run here. A turn
- * whose stage the import names keeps it. Otherwise a candidate turn goes to the stage it shows most rubric signals
- * of, forwards or backwards (real interviews come back to metrics or data late); a turn that shows none, or ties,
- * stays in the stage of the answer before it. An unlabelled interviewer turn belongs to the stage of the answer that
- * follows it (the question opens that stage). The grader does not depend on this placement (a stage is only a weak
+ * whose stage the import names keeps it. Otherwise a candidate turn answers the question before it: it goes to the
+ * stage that question asked about, or, when the question names none, stays in the stage of the answer before it;
+ * unless the turn shows more rubric signals of another stage, forwards or backwards (real interviews come back to
+ * metrics or data late), which then wins. A stage the question asked about counts as one signal more: one stray
+ * signal of another stage in a short answer does not move it away from the question it answers. An unlabelled
+ * interviewer turn belongs to the stage of the answer that follows it (the question opens that stage). The grader does not depend on this placement (a stage is only a weak
  * prior there); it is what the replay and the stage chart read. Public for the calibration harness, which places
  * transcripts the way an import does.
  */
@@ -31,19 +33,34 @@ public final class StagePlacement {
      * @return the stage of each turn
      */
     public static List<Stage> stages(Rubric rubric, List<Role> roles, List<Set<String>> detected, List<Stage> given) {
+        return stages(rubric, roles, detected, given, java.util.Collections.nCopies(roles.size(), null));
+    }
+
+    /**
+     * @param asked for each turn, the stage an interviewer turn's question asks about, or null (always null for
+     *              candidate turns)
+     */
+    public static List<Stage> stages(Rubric rubric, List<Role> roles, List<Set<String>> detected, List<Stage> given,
+                                     List<Stage> asked) {
         Map<String, Stage> stageOfSignal = new java.util.HashMap<>();
         rubric.stages().forEach((stage, r) -> r.signals().forEach(sig -> stageOfSignal.put(sig.id(), stage)));
         Stage current = Stage.CLARIFY;
+        Stage question = null;
         Stage[] result = new Stage[roles.size()];
         for (int i = 0; i < roles.size(); i++) {
             if (given.get(i) != null) {
                 result[i] = given.get(i);
                 if (roles.get(i) == Role.CANDIDATE) {
                     current = given.get(i);
+                    question = null;
                 }
                 continue;
             }
             if (roles.get(i) != Role.CANDIDATE) {
+                if (asked.get(i) != null) {
+                    current = asked.get(i);
+                    question = asked.get(i);
+                }
                 continue;
             }
             Map<Stage, Integer> counts = new EnumMap<>(Stage.class);
@@ -52,6 +69,10 @@ public final class StagePlacement {
                 if (s != null) {
                     counts.merge(s, 1, Integer::sum);
                 }
+            }
+            if (question != null) {
+                counts.merge(question, 1, Integer::sum);
+                question = null;
             }
             Stage best = current;
             int bestCount = counts.getOrDefault(current, 0);

@@ -85,8 +85,14 @@ public class TranscriptImport {
                         .map(l -> l.role() == Role.CANDIDATE && !l.diagram() ? l.text() : null).toList(),
                 text -> coverage.detectSignals(rubric, text), config.importPlacementBudget());
         List<Set<String>> detected = found.signals().stream().map(s -> s == null ? Set.<String>of() : s).toList();
+        // The step an interviewer's question opens (one short sentence each): an answer with no clear signal of its
+        // own is placed in the step it was asked about.
+        List<Stage> asked = new ArrayList<>();
+        for (Line line : lines) {
+            asked.add(line.role() != Role.CANDIDATE && line.stage() == null ? coverage.stageAsked(line.text()).orElse(null) : null);
+        }
         List<Stage> stages = StagePlacement.stages(rubric, lines.stream().map(Line::role).toList(), detected,
-                lines.stream().map(Line::stage).toList());
+                lines.stream().map(Line::stage).toList(), asked);
         List<InterviewService.ImportedTurn> turns = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             Line line = lines.get(i);

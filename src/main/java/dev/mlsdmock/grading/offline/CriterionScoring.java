@@ -63,7 +63,8 @@ final class CriterionScoring {
             parts.add("Showed with reasoning: " + join(reasoned) + ".");
         }
         if (!thin.isEmpty()) {
-            parts.add((reasoned.isEmpty() ? "Touched on" : "Also touched on, without the why") + ": " + join(thin) + ".");
+            // "partly": a thin match says the candidate went toward the point, not that they made it in full
+            parts.add((reasoned.isEmpty() ? "Partly addressed" : "Also partly addressed, without the why") + ": " + join(thin) + ".");
         }
         if (!listed.isEmpty() && parts.size() < 2) {
             parts.add("Only named in a list of terms: " + join(listed) + ".");

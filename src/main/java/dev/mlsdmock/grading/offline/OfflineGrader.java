@@ -35,7 +35,7 @@ public class OfflineGrader implements Grader {
      * so a sentence clearly about another stage's point counts there wherever it was said, and telling the stages
      * in another order changes little.
      */
-    private static final double STAGE_BONUS = 0.10;
+    private static final double STAGE_BONUS = 0.15;
     /** A sentence counts for a signal only within this much of its best-matching signal. */
     private static final double COMPETING_MARGIN = 0.08;
 

@@ -29,7 +29,7 @@ public record Substance(boolean reason, boolean number, boolean tradeOff, boolea
             + "hundreds|thousand|thousands|million|millions|billion|billions|percent|half|double|twice|dozen)\\b");
     private static final Pattern TRADE_OFF = Pattern.compile("\\b(trade-?offs?|but|however|instead of|rather than|versus|"
             + "vs|at the cost of|downside|upside|on the other hand|cheaper|slower|faster|whereas|compared (with|to)|"
-            + "the cost is|the risk is|risk|balance|more expensive|less accurate|more accurate|simpler|harder|easier)\\b");
+            + "the cost is|the risk is|risk|balance|more expensive|less accurate|more accurate|simpler|harder|easier|worse|better)\\b");
     private static final Pattern LIST_SEPARATORS = Pattern.compile("\\s*(?:[,;/|+]|\\band\\b|\\bor\\b)\\s*");
     private static final Pattern WORD = Pattern.compile("[a-z0-9]+(?:['-][a-z0-9]+)*");
     private static final Set<String> FUNCTION_WORDS = Set.of("a", "an", "the", "to", "of", "in", "on", "for", "with",

@@ -43,7 +43,12 @@ final class CalibrationReport {
      * @param droppedQuotes       the grader's own quotes that did not verify
      */
     record Figures(double spearman, double worstProblemSpearman, List<String> orderingFailures, int adversarialMargin,
-                   int reorderDelta, int conciseMinusVerbose, int rationaleLeaks, int droppedQuotes, Graded slowest) {
+                   int reorderDelta, int conciseMinusVerbose, int rationaleLeaks, int droppedQuotes, Graded slowest,
+                   Map<Integer, Band> levels) {
+    }
+
+    /** The labelled transcripts of one expected level: how many, their scores, how many got a recommendation in band. */
+    record Band(int n, double mean, int min, int max, int inBand) {
     }
 
     private static final Pattern BRACKET = Pattern.compile("\\[[^\\]]*\\]");
@@ -76,7 +81,11 @@ final class CalibrationReport {
         int reorder = 0;
         int concise = Integer.MAX_VALUE;
         for (Graded g : all) {
-            Optional<Graded> base = base(all.stream().filter(x -> x.sample().problemId().equals(g.sample().problemId())).toList(),
+            // A variant made by the harness is compared with the transcript it was made from; a variant file with the
+            // base transcript of its quality.
+            Optional<Graded> base = g.derived() != null
+                    ? all.stream().filter(x -> x.derived() == null && x.sample() == g.sample()).findFirst()
+                    : base(all.stream().filter(x -> x.sample().problemId().equals(g.sample().problemId())).toList(),
                     g.sample().quality());
             if (base.isEmpty() || base.get() == g) {
                 continue;
@@ -100,8 +109,15 @@ final class CalibrationReport {
         }
         int dropped = all.stream().mapToInt(Graded::droppedQuotes).sum();
         Graded slowest = all.stream().max(Comparator.comparingLong(Graded::millis)).orElseThrow();
+        Map<Integer, Band> levels = new TreeMap<>();
+        labelled.stream().collect(Collectors.groupingBy(g -> g.sample().expected(), TreeMap::new, Collectors.toList()))
+                .forEach((level, gs) -> {
+                    var stats = gs.stream().mapToInt(Graded::score).summaryStatistics();
+                    int agree = (int) gs.stream().filter(g -> inBand(level, g.card().recommendation())).count();
+                    levels.put(level, new Band(gs.size(), stats.getAverage(), stats.getMin(), stats.getMax(), agree));
+                });
         return new Figures(spearman, worst, failures, margin == Integer.MIN_VALUE ? 0 : margin, reorder,
-                concise == Integer.MAX_VALUE ? 0 : concise, leaks, dropped, slowest);
+                concise == Integer.MAX_VALUE ? 0 : concise, leaks, dropped, slowest, levels);
     }
 
     static String text(String grader, List<Graded> all, Figures f) {
@@ -115,14 +131,9 @@ final class CalibrationReport {
         out.append("Ordering failures: ").append(f.orderingFailures().size()).append('\n');
         f.orderingFailures().forEach(s -> out.append("  ").append(s).append('\n'));
         out.append("Per expected level (score mean, min-max, recommendation in band):\n");
-        Map<Integer, List<Graded>> levels = all.stream().filter(g -> g.derived() == null)
-                .collect(Collectors.groupingBy(g -> g.sample().expected(), TreeMap::new, Collectors.toList()));
-        levels.forEach((level, gs) -> {
-            var stats = gs.stream().mapToInt(Graded::score).summaryStatistics();
-            long agree = gs.stream().filter(g -> inBand(level, g.card().recommendation())).count();
-            out.append(String.format(Locale.ROOT, "  level %d: n=%d mean %.1f spread %d-%d, in band %d/%d%n", level,
-                    gs.size(), stats.getAverage(), stats.getMin(), stats.getMax(), agree, gs.size()));
-        });
+        f.levels().forEach((level, b) -> out.append(String.format(Locale.ROOT,
+                "  level %d: n=%d mean %.1f spread %d-%d, in band %d/%d%n", level, b.n(), b.mean(), b.min(), b.max(),
+                b.inBand(), b.n())));
         out.append("Keyword salad / injection above the weak answer, at most: ").append(f.adversarialMargin()).append('\n');
         out.append("Largest change from telling the stages in another order: ").append(f.reorderDelta()).append('\n');
         out.append("Concise minus verbose, lowest: ").append(f.conciseMinusVerbose()).append('\n');

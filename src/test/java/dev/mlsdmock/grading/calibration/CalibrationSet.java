@@ -49,9 +49,15 @@ final class CalibrationSet {
     }
 
     static List<Sample> load(Path folder) {
+        return load(folder, null);
+    }
+
+    /** @param only the problem ids to load, or null for every problem folder */
+    static List<Sample> load(Path folder, java.util.Set<String> only) {
         List<Sample> samples = new ArrayList<>();
         try (Stream<Path> problems = Files.list(folder)) {
-            for (Path dir : problems.filter(Files::isDirectory).sorted().toList()) {
+            for (Path dir : problems.filter(Files::isDirectory).sorted()
+                    .filter(d -> only == null || only.contains(d.getFileName().toString())).toList()) {
                 try (Stream<Path> files = Files.list(dir)) {
                     for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
                         samples.add(read(dir.getFileName().toString(), file));
@@ -65,6 +71,12 @@ final class CalibrationSet {
             throw new IllegalArgumentException("No <problem>/<quality>.yaml transcripts under " + folder.toAbsolutePath());
         }
         return samples;
+    }
+
+    /** {@code calibration.problems}: comma-separated problem ids, or null for all. */
+    static java.util.Set<String> problems(String property) {
+        return property == null || property.isBlank() ? null
+                : java.util.Set.of(property.strip().split("\\s*,\\s*"));
     }
 
     private static Sample read(String problemId, Path file) throws IOException {

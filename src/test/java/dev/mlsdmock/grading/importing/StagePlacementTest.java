@@ -38,6 +38,23 @@ class StagePlacementTest {
         assertThat(stages).containsExactly(Stage.DATA, Stage.DATA, Stage.SERVE, Stage.SERVE, Stage.MONITOR, Stage.SERVE);
     }
 
+    @Test
+    void anAnswerShowingLittleAnswersTheQuestionItFollows() {
+        List<Stage> asked = nothingNamed();
+        asked.set(2, Stage.DATA);     // "What data and features?"
+        asked.set(4, Stage.MONITOR);  // "After launch?"
+        List<Stage> stages = StagePlacement.stages(RUBRIC, ROLES,
+                List.of(Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of("serve-deployment")), nothingNamed(), asked);
+        // A generic answer goes to the stage its question asked about; one stray signal of another stage does not
+        // move it away from the question (the asked stage counts as one signal more).
+        assertThat(stages).containsExactly(Stage.CLARIFY, Stage.CLARIFY, Stage.DATA, Stage.DATA, Stage.MONITOR, Stage.MONITOR);
+
+        List<Stage> outOfOrder = StagePlacement.stages(RUBRIC, ROLES, List.of(Set.of(), Set.of(), Set.of(), Set.of(),
+                Set.of(), Set.of("serve-deployment", "serve-retrieval-and-ranking")), nothingNamed(), asked);
+        // Two signals of another stage outweigh the question: the candidate answered something else.
+        assertThat(outOfOrder.get(5)).isEqualTo(Stage.SERVE);
+    }
+
     private static List<Stage> nothingNamed() {
         return Arrays.asList(new Stage[ROLES.size()]);
     }
