@@ -19,7 +19,7 @@ while kill -0 $pid 2>/dev/null; do
   if [ -z "$live" ] && curl -sf -o /dev/null "http://127.0.0.1:$port/q/health/live"; then live=$((now - t0)); cpu_live=$(cpu); fi
   if [ -n "$live" ] && curl -sf -o /dev/null "http://127.0.0.1:$port/q/health/ready"; then ready=$((now - t0)); break; fi
   [ $((now - t0)) -gt 120000 ] && break
-  sleep 0.05
+  if [ -n "$live" ]; then sleep 0.25; else sleep 0.05; fi
 done
 rss() { awk '/VmRSS/{print int($2/1024)}' /proc/$pid/status; }
 rss_ready=$(rss); cpu_ready=$(cpu); sleep "$idle"; rss_idle=$(rss)
