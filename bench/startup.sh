@@ -10,7 +10,8 @@ export SESSION_ENCRYPTION_KEY=${SESSION_ENCRYPTION_KEY:-$(openssl rand -base64 4
 ms() { date +%s%3N; }
 log=$(mktemp /tmp/startup-XXXX.log)
 t0=$(ms)
-PORT=$port java "$@" -jar target/quarkus-app/quarkus-run.jar > "$log" 2>&1 &
+# From inside target/quarkus-app, as Quarkus's AppCDS archive (-XX:SharedArchiveFile=app-cds.jsa) expects.
+(cd target/quarkus-app && PORT=$port exec java "$@" -jar quarkus-run.jar) > "$log" 2>&1 &
 pid=$!
 live=""; ready=""; cpu_live=""
 cpu() { awk '{print ($14 + $15) * 10}' /proc/$pid/stat; }
@@ -18,7 +19,7 @@ while kill -0 $pid 2>/dev/null; do
   now=$(ms)
   if [ -z "$live" ] && curl -sf -o /dev/null "http://127.0.0.1:$port/q/health/live"; then live=$((now - t0)); cpu_live=$(cpu); fi
   if [ -n "$live" ] && curl -sf -o /dev/null "http://127.0.0.1:$port/q/health/ready"; then ready=$((now - t0)); break; fi
-  [ $((now - t0)) -gt 120000 ] && break
+  [ $((now - t0)) -gt 300000 ] && break
   if [ -n "$live" ]; then sleep 0.25; else sleep 0.05; fi
 done
 rss() { awk '/VmRSS/{print int($2/1024)}' /proc/$pid/status; }
