@@ -3,8 +3,9 @@ package dev.mlsdmock.coverage;
 import dev.mlsdmock.prompt.PromptLibrary;
 import dev.mlsdmock.rubric.Rubric;
 import dev.mlsdmock.rubric.RubricRegistry;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.enterprise.event.Observes;
+import io.quarkus.vertx.http.HttpServerStart;
+import io.quarkus.vertx.http.HttpsServerStart;
+import jakarta.enterprise.event.ObservesAsync;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
@@ -33,10 +34,29 @@ public class CoverageBeans {
     }
 
     /**
-     * Loading the model and embedding every rubric phrase takes a few seconds; doing it on a background thread
-     * at start keeps start-up fast and the first interview turn quick.
+     * Loading the model and embedding every rubric phrase takes seconds of CPU; it starts on a background thread once
+     * the HTTP server listens (Quarkus fires these events asynchronously), so it does not compete with start-up for the CPU, and readiness
+     * ({@link EmbeddingReadiness}) turns up when it is done (docs/operations.md, "Start-up and memory").
      */
-    void warmUp(@Observes StartupEvent event, SentenceEmbedder embedder, RubricRegistry rubrics, PromptLibrary prompts) {
+    void warmUpAfterHttp(@ObservesAsync HttpServerStart event, SentenceEmbedder embedder, RubricRegistry rubrics,
+                         PromptLibrary prompts, CoverageConfig config) {
+        if (config.warmUp()) {
+            warmUp(embedder, rubrics, prompts);
+        }
+    }
+
+    /** The same, for a server that listens on HTTPS only. */
+    void warmUpAfterHttps(@ObservesAsync HttpsServerStart event, SentenceEmbedder embedder, RubricRegistry rubrics,
+                          PromptLibrary prompts, CoverageConfig config) {
+        if (config.warmUp()) {
+            warmUp(embedder, rubrics, prompts);
+        }
+    }
+
+    private static void warmUp(SentenceEmbedder embedder, RubricRegistry rubrics, PromptLibrary prompts) {
+        if (!embedder.claimWarmUp()) {
+            return; // both servers started: one warm-up
+        }
         Thread warm = new Thread(() -> {
             long start = System.nanoTime();
             try {

@@ -21,4 +21,12 @@ public interface CoverageConfig {
     /** Cosine similarity from which a sentence counts as asking to move on to the next stage. */
     @WithDefault("0.72")
     double moveOnThreshold();
+
+    /**
+     * Whether the embedding model is loaded, and the rubric phrases embedded, in the background right after start
+     * (readiness waits for it). false: it loads when the first answer needs it, which then waits a few seconds; an
+     * idle instance stays ~150 MB smaller (docs/operations.md, "Start-up and memory").
+     */
+    @WithDefault("true")
+    boolean warmUp();
 }

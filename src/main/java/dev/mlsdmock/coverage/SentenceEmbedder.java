@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -25,6 +26,7 @@ public class SentenceEmbedder {
     private volatile EmbeddingModel model;
     private final Map<String, float[]> referenceCache = new ConcurrentHashMap<>();
     private volatile boolean warm;
+    private final AtomicBoolean warmUpClaimed = new AtomicBoolean();
 
     public SentenceEmbedder() {
         this(() -> new AllMiniLmL6V2QuantizedEmbeddingModel(Runnable::run));
@@ -55,6 +57,11 @@ public class SentenceEmbedder {
     public void warmUp(List<String> phrases) {
         embedReferences(phrases);
         warm = true;
+    }
+
+    /** True for the first caller only: whoever gets true runs {@link #warmUp}. */
+    public boolean claimWarmUp() {
+        return warmUpClaimed.compareAndSet(false, true);
     }
 
     /** Whether the model is loaded and the start-up reference phrases are cached. */

@@ -37,6 +37,13 @@ public class GradingJob extends PanacheEntityBase {
     @Column(name = "claimed_at")
     public Instant claimedAt;
 
+    /**
+     * The interview's id while the job is queued, null otherwise: a unique column, so the database keeps an interview
+     * to one queued job however many requests arrive at once (V12).
+     */
+    @Column(name = "queued_for")
+    public UUID queuedFor;
+
     /** {@code offline} or {@code llm}. */
     @Column(nullable = false)
     public String grader;

@@ -5,10 +5,12 @@ import dev.mlsdmock.grading.GradingConfig;
 import dev.mlsdmock.grading.queue.GradingJob.Status;
 import dev.mlsdmock.interview.InterviewService;
 import dev.mlsdmock.rubric.Level;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import org.hibernate.exception.ConstraintViolationException;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -23,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  * a row with a conditional update (portable across PostgreSQL and H2, and safe with several instances) that gives
  * it a lease; a job whose lease has run out belonged to a worker that died and is claimed again.
  * <p>
- * Fairness: an interview has at most one queued job (asking again updates it), and workers take jobs round-robin
+ * Fairness: an interview has at most one queued job (asking again updates it; the database enforces it), and workers take jobs round-robin
  * across accounts: an account that was just served waits until every other waiting account had a turn.
  */
 @ApplicationScoped
@@ -50,19 +52,43 @@ public class GradingQueue {
     }
 
     /**
-     * Queues a job in the caller's transaction; the worker is woken once that transaction commits.
+     * Queues a job in a transaction of its own. When another request for the interview queued a job at the same
+     * moment, the database refuses the second queued row (V12) and this request joins the job that won.
+     */
+    public void enqueueNow(UUID interviewId, String grader, Level level) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> enqueue(interviewId, grader, level));
+        } catch (RuntimeException e) {
+            if (!isDuplicateQueued(e)) {
+                throw e;
+            }
+            QuarkusTransaction.requiringNew().run(() -> enqueue(interviewId, grader, level));
+        }
+    }
+
+    /**
+     * Queues a job in the caller's transaction; the worker is woken once that transaction commits. An interview has
+     * at most one queued job: asking again before grading starts updates it, and asking for the grade that is being
+     * made right now (same grader and level) joins that job instead of queueing the same work again. A request for a
+     * different grade while one runs is queued, once.
      *
      * @param grader {@link Grader#OFFLINE} or {@link Grader#LLM}
+     * @throws jakarta.persistence.PersistenceException a duplicate queued job: another transaction queued one for
+     *                                                  this interview at the same moment ({@link #enqueueNow} retries)
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public GradingJob enqueue(UUID interviewId, String grader, Level level) {
-        Optional<GradingJob> waiting = GradingJob.find("interviewId = ?1 and status = ?2", interviewId, Status.QUEUED)
-                .firstResultOptional();
-        if (waiting.isPresent()) {
-            // Not started yet: the latest request decides what it grades with, and the interview keeps its place.
-            waiting.get().grader = grader;
-            waiting.get().level = level.id();
-            return waiting.get();
+        // A conditional update rather than a read and a write: a worker claiming the job at this moment either
+        // claims it with the new grader and level, or the job is no longer queued and the cases below apply.
+        if (GradingJob.update("grader = ?1, level = ?2 where queuedFor = ?3", grader, level.id(), interviewId) == 1) {
+            GradingJob queued = GradingJob.find("queuedFor", interviewId).firstResult();
+            GradingJob.getEntityManager().refresh(queued);
+            return queued;
+        }
+        Optional<GradingJob> running = GradingJob.find("interviewId = ?1 and status = ?2 and grader = ?3 and level = ?4",
+                interviewId, Status.RUNNING, grader, level.id()).firstResultOptional();
+        if (running.isPresent()) {
+            return running.get();
         }
         GradingJob job = new GradingJob();
         job.interviewId = interviewId;
@@ -70,8 +96,9 @@ public class GradingQueue {
         job.grader = grader;
         job.level = level.id();
         job.status = Status.QUEUED;
+        job.queuedFor = interviewId;
         job.createdAt = Instant.now(clock);
-        job.persist();
+        job.persistAndFlush();
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -99,7 +126,7 @@ public class GradingQueue {
                 .setParameter(1, now).setMaxResults(10).getResultList();
         for (Number number : candidates) {
             long id = number.longValue();
-            int claimed = GradingJob.update("status = ?1, leaseUntil = ?2, claimedAt = ?5, attempts = attempts + 1 where id = ?3 "
+            int claimed = GradingJob.update("status = ?1, queuedFor = null, leaseUntil = ?2, claimedAt = ?5, attempts = attempts + 1 where id = ?3 "
                             + "and (status = ?4 or (status = ?1 and leaseUntil < ?5))",
                     Status.RUNNING, now.plus(config.lease()), id, Status.QUEUED, now);
             if (claimed == 1) {
@@ -124,22 +151,47 @@ public class GradingQueue {
                 Status.DONE, Instant.now(clock), scorecardId, jobId);
     }
 
-    /** A failed attempt: the job is queued again until it has been tried {@code grading.max-attempts} times. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    /**
+     * A failed attempt: the job is queued again until it has been tried {@code grading.max-attempts} times, unless a
+     * newer request for the interview is queued already (that one will make the scorecard).
+     */
     public void fail(long jobId, String error) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> failed(jobId, error, true));
+        } catch (RuntimeException e) {
+            if (!isDuplicateQueued(e)) {
+                throw e;
+            }
+            QuarkusTransaction.requiringNew().run(() -> failed(jobId, error, false));
+        }
+    }
+
+    private void failed(long jobId, String error, boolean mayRetry) {
         GradingJob job = GradingJob.findById(jobId);
         if (job == null) {
             return;
         }
-        String detail = error.length() > 2000 ? error.substring(0, 2000) : error;
-        job.error = detail;
-        if (job.attempts >= config.maxAttempts()) {
-            job.status = Status.FAILED;
-            job.finishedAt = Instant.now(clock);
-        } else {
+        job.error = error.length() > 2000 ? error.substring(0, 2000) : error;
+        job.leaseUntil = null;
+        if (mayRetry && job.attempts < config.maxAttempts() && GradingJob.count("queuedFor", job.interviewId) == 0) {
             job.status = Status.QUEUED;
-            job.leaseUntil = null;
+            job.queuedFor = job.interviewId;
+            job.persistAndFlush();
+        } else {
+            job.status = Status.FAILED;
+            job.queuedFor = null;
+            job.finishedAt = Instant.now(clock);
         }
+    }
+
+    /** Whether the database refused a second queued job for an interview (the unique index of V12). */
+    static boolean isDuplicateQueued(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConstraintViolationException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Jobs waiting to be claimed, on all instances. */

@@ -5,7 +5,6 @@ import dev.mlsdmock.grading.GradingConfig;
 import dev.mlsdmock.interview.InterviewEnded;
 import dev.mlsdmock.interview.InterviewService;
 import dev.mlsdmock.rubric.Level;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -27,7 +26,7 @@ public class GradingTrigger {
     }
 
     void onEnded(@Observes InterviewEnded event) {
-        interviews.find(event.interviewId()).ifPresent(interview -> QuarkusTransaction.requiringNew().run(() ->
-                queue.enqueue(interview.id(), Grader.defaultKind(config.llm()), Level.fromId(interview.level()).orElse(Level.DEFAULT))));
+        interviews.find(event.interviewId()).ifPresent(interview ->
+                queue.enqueueNow(interview.id(), Grader.defaultKind(config.llm()), Level.fromId(interview.level()).orElse(Level.DEFAULT)));
     }
 }

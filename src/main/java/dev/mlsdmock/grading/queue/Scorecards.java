@@ -84,11 +84,11 @@ public class Scorecards implements ScorecardLinks {
     }
 
     /**
-     * Queues a new grade of an ended interview; the old scorecards stay.
+     * Queues a new grade of an ended interview; the old scorecards stay. Asking again before grading starts changes
+     * what the queued job grades with; asking for the grade being made right now joins it (GradingQueue#enqueue).
      *
      * @throws ApiException {@code interview_active}, or what {@link GradeRequest} rejects
      */
-    @Transactional
     public void regrade(UUID interviewId, GradeRequest request) {
         InterviewService.Record interview = interviews.find(interviewId).orElseThrow();
         if (interview.active()) {
@@ -97,6 +97,6 @@ public class Scorecards implements ScorecardLinks {
         }
         String grader = request.grader(config.llm());
         Level level = request.level(Level.fromId(interview.level()).orElse(Level.DEFAULT));
-        queue.enqueue(interviewId, grader, level);
+        queue.enqueueNow(interviewId, grader, level);
     }
 }

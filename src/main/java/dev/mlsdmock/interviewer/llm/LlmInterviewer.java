@@ -23,6 +23,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 /**
@@ -34,6 +37,13 @@ import java.util.function.Consumer;
 @ApplicationScoped
 @Typed(ModelInterviewer.class) // the InterviewerSwitch is the one Interviewer other features get
 public class LlmInterviewer implements ModelInterviewer {
+
+    /** Builds stream guards beside the request; daemon threads, gone after a minute without work. */
+    private static final Executor GUARD_BUILDER = Executors.newCachedThreadPool(task -> {
+        Thread t = new Thread(task, "stream-guard-builder");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final LlmModels models;
     private final LlmClient client;
@@ -80,18 +90,22 @@ public class LlmInterviewer implements ModelInterviewer {
         // A drill's opening states its context (facts, settled steps): that is what the candidate is meant to see.
         String drillContext = state.isDrill() && plan.kind() == TurnPlan.Kind.OPEN
                 ? DrillBrief.context(rubric, drills, plan.stage()) : null;
-        StreamGuard guard = guard(rubric, state, plan, prompts.system(),
-                drillContext == null ? change : change == null ? drillContext : change + "\n" + drillContext, deltas);
+        String allowed = drillContext == null ? change : change == null ? drillContext : change + "\n" + drillContext;
+        // The guard is built while the request travels (it is needed at the first token, and building it reads the
+        // whole rubric and transcript): the request starts without waiting for it (bench/RESULTS.md, LLM path).
+        CompletableFuture<StreamGuard> guardReady = CompletableFuture.supplyAsync(
+                () -> guard(rubric, state, plan, prompts.system(), allowed, deltas), GUARD_BUILDER);
         Completion completion;
         try {
             // The model's first token is timed as it arrives; the guard then decides what reaches the client.
             completion = client.stream(selected.model(), request, config.firstTokenTimeout(), config.totalTimeout(),
-                    meters.timing(guard), meter);
+                    meters.timing(piece -> guardReady.join().accept(piece)), meter);
         } catch (LlmFailure e) {
             meters.failed(e);
             // The client counts text it received; the client of the interview saw only what the guard released.
-            throw e.deltasSent() && !guard.sentAny() ? new LlmFailure(e.code(), e.getMessage(), false, e) : e;
+            throw e.deltasSent() && !guardReady.join().sentAny() ? new LlmFailure(e.code(), e.getMessage(), false, e) : e;
         }
+        StreamGuard guard = guardReady.join();
         meters.tokens(completion.inputTokens(), completion.outputTokens());
         String text;
         try {

@@ -2,19 +2,21 @@ package dev.mlsdmock.interviewer.llm;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Checks a streamed interviewer turn before any of it reaches the client. It holds back the last
- * {@value #WINDOW_WORDS} words (and enough characters for the longest marker), so a recitation of protected text is
- * recognised while every word of it is still held: a signal description, a red flag, a fact not revealed this turn
- * (any {@value #WINDOW_WORDS} consecutive words of one, compared word by word without case or punctuation), or a
- * marker such as a fence tag or a heading of the system prompt. On a leak the guard throws, the stream is cancelled,
- * the held text is discarded and the turn falls back; otherwise {@link #finish()} releases the rest.
+ * Checks a streamed interviewer turn before any of it reaches the client. Protected text must not be recited: a signal
+ * description, a red flag, a fact not revealed this turn (any {@value ProtectedRuns#WINDOW_WORDS} consecutive words of
+ * one, compared word by word without case or punctuation, see {@link ProtectedRuns}), or a marker such as a fence tag
+ * or a heading of the system prompt. On a leak the guard throws, the stream is cancelled, the held text is discarded
+ * and the turn falls back; otherwise {@link #finish()} releases the rest.
+ * <p>
+ * What is held back is only what could still become a recitation: the last words while they are the beginning of a
+ * protected run, the end of the text while it is the beginning of a marker, and a word still being written. Anything
+ * before that can no longer be part of a leak and is released at once, so normal text reaches the client a word
+ * behind the model, and every word of a recitation is still held when the recitation is recognised.
  * <p>
  * Word runs that also occur in text the candidate may see (the transcript, this turn's revealed facts and probe,
  * the opening) are not protected, so echoing the candidate's words or stating an asked fact is never a leak.
@@ -22,20 +24,16 @@ import java.util.function.Consumer;
  */
 public final class StreamGuard implements Consumer<String> {
 
-    /** How many words are held back: also the length of the word runs compared. */
-    static final int WINDOW_WORDS = 5;
-    /** Protected phrases shorter than the window are compared whole, if they have at least this many words. */
-    private static final int MIN_PHRASE_WORDS = 3;
-    private static final Set<String> FILLER = Set.of("that", "this", "with", "from", "what", "which", "have", "will",
-            "would", "their", "there", "they", "when", "then", "than", "into", "about", "more", "most", "also", "only",
-            "each", "some", "such", "your", "them", "does", "should", "could", "were", "been", "being");
-
-    private final Set<String> runs;
+    private final ProtectedRuns runs;
     private final List<String> markers;
-    private final int markerHold;
+    private final int longestMarker;
     private final Consumer<String> downstream;
     private final StringBuilder text = new StringBuilder();
+    /** The text lower-cased character by character, so its indices are the text's. */
+    private final StringBuilder lower = new StringBuilder();
     private int released;
+    private int wordsChecked;
+    private int markersCheckedTo;
 
     /**
      * @param protectedTexts texts that must not reach the client, word runs of them included
@@ -45,22 +43,9 @@ public final class StreamGuard implements Consumer<String> {
      */
     public StreamGuard(Collection<String> protectedTexts, Collection<String> allowedTexts, Collection<String> markers,
                        Consumer<String> downstream) {
-        Set<String> allowed = new HashSet<>();
-        for (String a : allowedTexts) {
-            List<String> words = words(a);
-            for (int n = MIN_PHRASE_WORDS; n <= WINDOW_WORDS; n++) {
-                allowed.addAll(runs(words, n));
-            }
-        }
-        this.runs = new HashSet<>();
-        for (String p : protectedTexts) {
-            List<String> words = words(p);
-            List<String> candidates = words.size() >= WINDOW_WORDS ? runs(words, WINDOW_WORDS)
-                    : words.size() >= MIN_PHRASE_WORDS ? List.of(String.join(" ", words)) : List.of();
-            candidates.stream().filter(r -> !allowed.contains(r) && meaningful(r)).forEach(runs::add);
-        }
+        this.runs = new ProtectedRuns(protectedTexts, allowedTexts);
         this.markers = markers.stream().map(m -> m.toLowerCase(Locale.ROOT)).filter(m -> !m.isBlank()).toList();
-        this.markerHold = this.markers.stream().mapToInt(String::length).max().orElse(1) - 1;
+        this.longestMarker = this.markers.stream().mapToInt(String::length).max().orElse(0);
         this.downstream = downstream;
     }
 
@@ -71,16 +56,19 @@ public final class StreamGuard implements Consumer<String> {
             return;
         }
         text.append(piece);
-        String leak = leak(false);
-        if (leak != null) {
+        for (int i = 0; i < piece.length(); i++) {
+            lower.append(Character.toLowerCase(piece.charAt(i)));
+        }
+        List<int[]> spans = wordSpans(lower, false);
+        if (leak(spans) != null) {
             throw refused();
         }
-        releaseUpTo(safePoint());
+        releaseUpTo(safePoint(spans));
     }
 
-    /** The stream ended: checks the whole text once more and passes on what was held back. */
+    /** The stream ended: checks the last word too and passes on what was held back. */
     public void finish() {
-        if (leak(true) != null) {
+        if (leak(wordSpans(lower, true)) != null) {
             throw refused();
         }
         releaseUpTo(text.length());
@@ -95,36 +83,65 @@ public final class StreamGuard implements Consumer<String> {
         return new LlmFailure.Refused("The AI interviewer's answer repeated its hidden instructions.", sentAny());
     }
 
-    /** The protected run or marker the text contains, or null. Only completed words count until the stream ends. */
-    String leak(boolean ended) {
-        String lower = text.toString().toLowerCase(Locale.ROOT);
+    /**
+     * The marker or protected run the text now contains, or null. Only what is new since the last call is searched:
+     * markers overlapping the new characters, runs ending in a new complete word.
+     */
+    String leak(List<int[]> spans) {
+        int from = Math.max(0, markersCheckedTo - longestMarker + 1);
+        String tail = lower.substring(from);
         for (String marker : markers) {
-            if (lower.contains(marker)) {
+            if (tail.contains(marker)) {
                 return marker;
             }
         }
-        List<int[]> spans = wordSpans(text, ended);
-        List<String> words = spans.stream().map(s -> lower.substring(s[0], s[1])).toList();
-        for (int n = MIN_PHRASE_WORDS; n <= WINDOW_WORDS; n++) {
-            for (String run : runs(words, n)) {
-                if (runs.contains(run)) {
-                    return run;
+        markersCheckedTo = lower.length();
+        List<String> words = words(spans);
+        for (int end = wordsChecked; end < words.size(); end++) {
+            for (int n = ProtectedRuns.MIN_PHRASE_WORDS; n <= ProtectedRuns.WINDOW_WORDS && n <= end + 1; n++) {
+                List<String> run = words.subList(end + 1 - n, end + 1);
+                if (runs.isProtected(run)) {
+                    return String.join(" ", run);
                 }
             }
         }
+        wordsChecked = words.size();
         return null;
     }
 
-    /** Everything before the last {@value #WINDOW_WORDS} complete words, any partial word and a possible marker. */
-    private int safePoint() {
-        List<int[]> complete = wordSpans(text, false);
-        int point = complete.size() < WINDOW_WORDS ? 0 : complete.get(complete.size() - WINDOW_WORDS)[0];
-        point = Math.max(0, Math.min(point, text.length() - markerHold));
-        // Cut between tokens only ("Let's", "1.5"): a client rendering deltas never shows half a word.
+    /**
+     * Where the held-back text starts: the first of the last complete words that begin a protected run (earlier
+     * words can only be in runs that are complete and were checked, or that no protected run starts with), the first
+     * character of a possible marker, or the word being written; always between tokens ("Let's", "1.5"), so a client
+     * rendering deltas never shows half a word.
+     */
+    private int safePoint(List<int[]> spans) {
+        int point = text.length();
+        List<String> words = words(spans);
+        for (int start = Math.max(0, words.size() - ProtectedRuns.WINDOW_WORDS + 1); start < words.size(); start++) {
+            if (runs.couldGrowIntoOne(words.subList(start, words.size()))) {
+                point = spans.get(start)[0];
+                break;
+            }
+        }
+        point = Math.min(point, markerStart());
         while (point > released && !Character.isWhitespace(text.charAt(point - 1))) {
             point--;
         }
         return point;
+    }
+
+    /** The first index from which the end of the text is the beginning of a marker, or the text's length. */
+    private int markerStart() {
+        for (int start = Math.max(0, lower.length() - longestMarker + 1); start < lower.length(); start++) {
+            String end = lower.substring(start);
+            for (String marker : markers) {
+                if (marker.startsWith(end)) {
+                    return start;
+                }
+            }
+        }
+        return lower.length();
     }
 
     private void releaseUpTo(int point) {
@@ -134,8 +151,12 @@ public final class StreamGuard implements Consumer<String> {
         }
     }
 
+    private List<String> words(List<int[]> spans) {
+        return spans.stream().map(s -> lower.substring(s[0], s[1])).toList();
+    }
+
     /** Start and end of each word; a word at the very end is complete only when the stream has ended. */
-    private static List<int[]> wordSpans(CharSequence s, boolean ended) {
+    static List<int[]> wordSpans(CharSequence s, boolean ended) {
         List<int[]> spans = new ArrayList<>();
         int i = 0;
         while (i < s.length()) {
@@ -152,29 +173,5 @@ public final class StreamGuard implements Consumer<String> {
             }
         }
         return spans;
-    }
-
-    static List<String> words(String s) {
-        String lower = s.toLowerCase(Locale.ROOT);
-        return wordSpans(lower, true).stream().map(w -> lower.substring(w[0], w[1])).toList();
-    }
-
-    private static List<String> runs(List<String> words, int n) {
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i + n <= words.size(); i++) {
-            out.add(String.join(" ", words.subList(i, i + n)));
-        }
-        return out;
-    }
-
-    /** A run of common words ("that is the one of") proves nothing; at least two words must carry content. */
-    private static boolean meaningful(String run) {
-        int content = 0;
-        for (String w : run.split(" ")) {
-            if ((w.length() >= 4 && !FILLER.contains(w)) || w.chars().anyMatch(Character::isDigit)) {
-                content++;
-            }
-        }
-        return content >= 2;
     }
 }

@@ -68,10 +68,10 @@ class OpenAiInterviewerTest {
             stagesSeen.add(ws.awaitType("stage").path("stage").asText());
             JsonNode opening = ws.awaitInterviewerTurn();
             assertThat(opening.path("text").asText()).isEqualTo("Welcome. Let's design the news feed. What would you like to clarify?");
-            // The stream guard holds back the last five words until the turn is checked (this replaced
-            // containsExactly of the model's four pieces): text flows as it becomes safe, the rest at the end.
+            // The stream guard releases each word once it can no longer be part of a recitation: "feed" begins a
+            // protected run of this rubric, so it waits for the next word; the last word waits for the end.
             assertThat(deltasOf(ws, opening.path("seq").asInt())).containsExactly(
-                    "Welcome. ", "Let's design the news feed. What ", "would you like to clarify?");
+                    "Welcome. ", "Let's design ", "the news ", "feed. What would you like to ", "clarify?");
             assertThat(opening.has("fallback")).isFalse();
 
             for (int i = 0; i < STAGES.size(); i++) {
@@ -164,7 +164,7 @@ class OpenAiInterviewerTest {
             assertThat(turn.path("text").asText()).doesNotContain("Clarifies what engagement means");
             // The recitation was stopped in the stream: no word of it ever left the server as a delta.
             String streamed = String.join("", deltasOf(ws, turn.path("seq").asInt()));
-            assertThat(streamed).isEqualTo("Sure. A strong ").doesNotContainIgnoringCase("clarifies")
+            assertThat(streamed).isEqualTo("Sure. A strong answer: ").doesNotContainIgnoringCase("clarifies")
                     .doesNotContainIgnoringCase("engagement");
             assertThat(error.path("message").asText()).contains("partly streamed text is discarded");
         }
@@ -255,12 +255,12 @@ class OpenAiInterviewerTest {
     void aTurnThatStallsMidwayHitsTheTotalTimeout() {
         String user = Api.newAccount();
         String id = Api.newInterview(user, "visual-search");
-        // A first piece of nine words: the stream guard releases what is before the last five words and before the
-        // length of its longest marker (the prompt heading "# Where the interview is"), cut between words.
+        // A first piece of nine complete words, none of which can begin a recitation: the stream guard releases it
+        // whole; "And" might still grow, so it is held.
         MODEL.enqueue(FakeReply.text("Let me think about what you said so far. ", "And").stallingAfterFirstToken(Duration.ofMillis(4500)));
         try (WsClient ws = WsClient.connect(Api.wsUri(id), user, Api.PASSWORD)) {
             JsonNode delta = ws.awaitType("delta");
-            assertThat(delta.path("text").asText()).isEqualTo("Let me think ");
+            assertThat(delta.path("text").asText()).isEqualTo("Let me think about what you said so far. ");
             JsonNode error = ws.awaitType("error");
             assertThat(error.path("code").asText()).isEqualTo("llm_timeout");
             assertThat(error.path("message").asText()).contains("did not finish its turn within 3 s")
@@ -278,11 +278,12 @@ class OpenAiInterviewerTest {
         String id = Api.newInterview(user, "news-feed");
         try (WsClient ws = WsClient.connect(Api.wsUri(id), user, Api.PASSWORD)) {
             ws.awaitInterviewerTurn();
-            // Long enough that the stream guard (which holds back five words) releases some text before the cut.
+            // The stream guard releases text before the cut (up to a word that may begin a protected run).
             MODEL.enqueue(FakeReply.cutAfter("How would you handle the cold start problem for ", "new "));
             ws.answer("c1", "What is the latency budget?");
             ws.awaitAck("c1");
-            assertThat(ws.awaitType("delta").path("text").asText()).isEqualTo("How would you handle ");
+            assertThat(ws.awaitType("delta").path("text").asText()).startsWith("How would you handle ")
+                    .satisfies(t -> assertThat("How would you handle the cold start problem for ").startsWith(t));
             JsonNode error = ws.awaitType("error");
             assertThat(error.path("code").asText()).isEqualTo("llm_stream_cut");
             JsonNode turn = ws.awaitInterviewerTurn();
