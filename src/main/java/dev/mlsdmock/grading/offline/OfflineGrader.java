@@ -85,6 +85,8 @@ public class OfflineGrader implements Grader {
         Map<String, SignalMatch> bestBySignal = new LinkedHashMap<>();
         // turn seq -> indexes of its sentences that matched some signal but were only a list of terms
         Map<Integer, Set<Integer>> bareMatches = new java.util.TreeMap<>();
+        // turn seq -> indexes of its sentences that matched some signal with reasoning (not a bare list)
+        Map<Integer, Set<Integer>> reasonedMatches = new java.util.HashMap<>();
         Map<String, double[]> scores = signalScores(rubric, units, vectors);
         double[] top = topScores(units.size(), scores.values());
         Set<Integer> focused = focusedTurns(rubric, units, scores);
@@ -106,9 +108,8 @@ public class OfflineGrader implements Grader {
                         continue;
                     }
                     Substance substance = Substance.of(u.sentence(), u.context(), problemTerms, focused.contains(u.seq()));
-                    if (substance.bareList()) {
-                        bareMatches.computeIfAbsent(u.seq(), k -> new TreeSet<>()).add(u.index());
-                    }
+                    (substance.bareList() ? bareMatches : reasonedMatches)
+                            .computeIfAbsent(u.seq(), k -> new TreeSet<>()).add(u.index());
                     SignalMatch m = SignalMatch.of(u, similarity, substance);
                     if (best == null || m.better(best)) {
                         best = m;
@@ -119,12 +120,7 @@ public class OfflineGrader implements Grader {
                 }
             }
         }
-        bareMatches.forEach((seq, sentences) -> {
-            if (sentences.size() >= 2) {
-                flags.add(new Flag("keyword-list", seq, sentences.size() + " sentences list rubric terms without "
-                        + "reasoning; a list of terms earns nothing"));
-            }
-        });
+        flags.addAll(keywordListFlags(bareMatches, reasonedMatches));
 
         List<CriterionGrade> grades = new ArrayList<>();
         for (Criterion criterion : rubric.allCriteria()) {
@@ -198,5 +194,24 @@ public class OfflineGrader implements Grader {
             }
         }
         throw new IllegalArgumentException("No stage has signal " + signalId);
+    }
+
+    /**
+     * One {@code keyword-list} flag per turn whose matching sentences are mostly bare lists of terms: at least two
+     * of them, and more than the turn's reasoned matching sentences. A note-style answer that reasons in most of
+     * its lines is not flagged (its bare lines still earn nothing on their own); keyword salad is.
+     *
+     * @param bare     turn seq -> indexes of its sentences that matched a signal but only listed terms
+     * @param reasoned turn seq -> indexes of its sentences that matched a signal with substance
+     */
+    static List<Flag> keywordListFlags(Map<Integer, Set<Integer>> bare, Map<Integer, Set<Integer>> reasoned) {
+        List<Flag> flags = new ArrayList<>();
+        bare.forEach((seq, sentences) -> {
+            if (sentences.size() >= 2 && sentences.size() > reasoned.getOrDefault(seq, Set.of()).size()) {
+                flags.add(new Flag("keyword-list", seq, sentences.size() + " sentences list rubric terms without "
+                        + "reasoning; a list of terms earns nothing"));
+            }
+        });
+        return flags;
     }
 }
