@@ -5,7 +5,6 @@ import dev.mlsdmock.flow.Stage;
 import dev.mlsdmock.grading.Grader;
 import dev.mlsdmock.grading.ScorecardAssertions;
 import dev.mlsdmock.interview.Interview;
-import dev.mlsdmock.interview.InterviewStatus;
 import dev.mlsdmock.interview.Turn;
 import dev.mlsdmock.support.Api;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -134,20 +133,7 @@ class GradingResumeTest {
     /** An ended interview with one answer, stored directly (no event, no job), as a crash would leave it. */
     private static UUID endedInterview(String username) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            long accountId = dev.mlsdmock.account.Account.<dev.mlsdmock.account.Account>find("username", username)
-                    .firstResult().id;
-            Instant now = Instant.now();
-            Interview i = new Interview();
-            i.id = UUID.randomUUID();
-            i.accountId = accountId;
-            i.problemId = "ad-click-prediction";
-            i.status = InterviewStatus.ENDED;
-            i.stage = Stage.FRAME;
-            i.stageStartedAt = now;
-            i.interviewer = "offline";
-            i.createdAt = now;
-            i.endedAt = now;
-            i.persist();
+            Interview i = StoredInterviews.ended(username);
             Turn t = new Turn();
             t.interviewId = i.id;
             t.seq = 1;
@@ -155,7 +141,7 @@ class GradingResumeTest {
             t.stage = Stage.FRAME;
             t.text = "I'd frame it as binary classification of click or no click, because the auction multiplies "
                     + "the predicted probability by the bid, so calibration matters.";
-            t.at = now;
+            t.at = i.createdAt;
             t.persist();
             return i.id;
         });

@@ -1,9 +1,6 @@
 package dev.mlsdmock.grading.queue;
 
-import dev.mlsdmock.flow.Stage;
 import dev.mlsdmock.grading.Grader;
-import dev.mlsdmock.interview.Interview;
-import dev.mlsdmock.interview.InterviewStatus;
 import dev.mlsdmock.rubric.Level;
 import dev.mlsdmock.support.Api;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -137,21 +134,6 @@ class OneQueuedJobTest {
 
     private static UUID ended() {
         String username = Api.newAccount();
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Interview i = new Interview();
-            i.id = UUID.randomUUID();
-            i.accountId = dev.mlsdmock.account.Account.<dev.mlsdmock.account.Account>find("username", username)
-                    .firstResult().id;
-            Instant now = Instant.now();
-            i.problemId = "ad-click-prediction";
-            i.status = InterviewStatus.ENDED;
-            i.stage = Stage.FRAME;
-            i.stageStartedAt = now;
-            i.interviewer = "offline";
-            i.createdAt = now;
-            i.endedAt = now;
-            i.persist();
-            return i.id;
-        });
+        return QuarkusTransaction.requiringNew().call(() -> StoredInterviews.ended(username).id);
     }
 }
