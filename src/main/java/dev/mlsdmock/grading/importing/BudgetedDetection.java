@@ -12,6 +12,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Runs signal detection (embedding) over an import's texts on a small shared pool, never on the request thread, and
@@ -46,17 +47,25 @@ public final class BudgetedDetection {
      * @param detect the detector (one text to its signals)
      */
     public Result detect(List<String> texts, Function<String, Set<String>> detect, Duration budget) {
+        return run(texts.stream().map(t -> t == null ? null : (Supplier<Set<String>>) () -> detect.apply(t)).toList(),
+                budget);
+    }
+
+    /**
+     * @param work what to detect per entry, in order; a null entry needs no detection (it gets an empty set at once)
+     */
+    public Result run(List<Supplier<Set<String>>> work, Duration budget) {
         long deadline = System.nanoTime() + budget.toNanos();
-        AtomicReferenceArray<Set<String>> out = new AtomicReferenceArray<>(texts.size());
+        AtomicReferenceArray<Set<String>> out = new AtomicReferenceArray<>(work.size());
         AtomicBoolean stop = new AtomicBoolean();
-        Future<?> work = pool.submit(() -> {
-            for (int i = 0; i < texts.size() && !stop.get() && System.nanoTime() < deadline; i++) {
-                String text = texts.get(i);
-                out.set(i, text == null ? Set.of() : Set.copyOf(detect.apply(text)));
+        Future<?> job = pool.submit(() -> {
+            for (int i = 0; i < work.size() && !stop.get() && System.nanoTime() < deadline; i++) {
+                Supplier<Set<String>> w = work.get(i);
+                out.set(i, w == null ? Set.of() : Set.copyOf(w.get()));
             }
         });
         try {
-            work.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            job.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             stop.set(true);
         } catch (InterruptedException e) {
@@ -65,10 +74,10 @@ public final class BudgetedDetection {
         } catch (ExecutionException e) {
             throw new IllegalStateException("Placing the imported turns failed", e.getCause());
         }
-        List<Set<String>> signals = new ArrayList<>(texts.size());
-        for (int i = 0; i < texts.size(); i++) {
+        List<Set<String>> signals = new ArrayList<>(work.size());
+        for (int i = 0; i < work.size(); i++) {
             Set<String> s = out.get(i);
-            signals.add(s == null && texts.get(i) == null ? Set.of() : s);
+            signals.add(s == null && work.get(i) == null ? Set.of() : s);
         }
         return new Result(signals);
     }

@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 /**
  * Stores a transcript from outside (say, a human mock interview) as an ended interview of the account and queues
@@ -79,17 +80,18 @@ public class TranscriptImport {
         List<Line> lines = request.lines(config.importMaxTurns(), config.importMaxTurnChars(), config.importMaxChars());
 
         // Stage placement needs the embedding model: off the request thread, within the budget, before the
-        // transaction so no lock waits on it. Candidate turns only; one not reached in time shows no signals here
-        // (the grader reads every turn's text itself).
-        BudgetedDetection.Result found = detection.detect(lines.stream()
-                        .map(l -> l.role() == Role.CANDIDATE && !l.diagram() ? l.text() : null).toList(),
-                text -> coverage.detectSignals(rubric, text), config.importPlacementBudget());
-        List<Set<String>> detected = found.signals().stream().map(s -> s == null ? Set.<String>of() : s).toList();
-        // The step an interviewer's question opens (one short sentence each): an answer with no clear signal of its
-        // own is placed in the step it was asked about.
+        // transaction so no lock waits on it. A candidate turn shows signals; an interviewer turn without a stage
+        // tells the step its question opens (so an answer with no clear signal follows the question it answers).
+        // A turn not reached in time shows nothing here (the grader reads every turn's text itself).
+        List<Supplier<Set<String>>> work = lines.stream().map(l -> placementWork(rubric, l)).toList();
+        BudgetedDetection.Result found = detection.run(work, config.importPlacementBudget());
+        List<Set<String>> detected = new ArrayList<>();
         List<Stage> asked = new ArrayList<>();
-        for (Line line : lines) {
-            asked.add(line.role() != Role.CANDIDATE && line.stage() == null ? coverage.stageAsked(line.text()).orElse(null) : null);
+        for (int i = 0; i < lines.size(); i++) {
+            Set<String> seen = found.signals().get(i) == null ? Set.of() : found.signals().get(i);
+            boolean candidate = lines.get(i).role() == Role.CANDIDATE;
+            detected.add(candidate ? seen : Set.of());
+            asked.add(candidate ? null : seen.stream().findFirst().flatMap(Stage::fromId).orElse(null));
         }
         List<Stage> stages = StagePlacement.stages(rubric, lines.stream().map(Line::role).toList(), detected,
                 lines.stream().map(Line::stage).toList(), asked);
@@ -103,5 +105,14 @@ public class TranscriptImport {
                 id -> queue.enqueue(id, Grader.defaultKind(config.llm()), level));
         return new Imported(stored.id(), stored.problemId(), stored.status(), stored.level(), lines.size(),
                 found.complete() ? "complete" : "partial");
+    }
+
+    /** What placing one line needs: null when nothing (a diagram, or an interviewer turn that names its stage). */
+    private Supplier<Set<String>> placementWork(Rubric rubric, Line line) {
+        if (line.role() == Role.CANDIDATE) {
+            return line.diagram() ? null : () -> coverage.detectSignals(rubric, line.text());
+        }
+        return line.stage() != null ? null
+                : () -> coverage.stageAsked(line.text()).map(stage -> Set.of(stage.id())).orElse(Set.of());
     }
 }
