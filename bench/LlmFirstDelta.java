@@ -42,7 +42,7 @@ import java.util.regex.Pattern;
  */
 public class LlmFirstDelta {
 
-    static final int WARM_UP = 3;
+    static final int WARM_UP = Integer.getInteger("warmup", 3);
     static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
     static final Pattern SEQ = Pattern.compile("\"seq\"\\s*:\\s*(\\d+)");
 
@@ -50,6 +50,7 @@ public class LlmFirstDelta {
     static final List<long[]> modelTimes = new CopyOnWriteArrayList<>();
     static final List<String> modelBodies = new CopyOnWriteArrayList<>();
     static volatile long firstTokenDelayMs = 200;
+    static final String SESSION_KEY = UUID.randomUUID() + "-" + UUID.randomUUID();
 
     public static void main(String[] args) throws Exception {
         int turns = args.length > 0 ? Integer.parseInt(args[0]) : 12;
@@ -135,6 +136,8 @@ public class LlmFirstDelta {
         env.put("QUARKUS_LANGCHAIN4J_OPENAI_API_KEY", "sk-bench");
         env.putIfAbsent("DB_URL", "jdbc:postgresql://127.0.0.1:5432/test_llm");
         env.putIfAbsent("DB_USER", "postgres");
+        // Production mode refuses to start without a session key; both starts (before and after the kill) share one.
+        env.putIfAbsent("SESSION_ENCRYPTION_KEY", SESSION_KEY);
         pb.redirectOutput(Path.of("target", "bench-app.log").toFile()).redirectErrorStream(true);
         return pb.start();
     }

@@ -1,6 +1,7 @@
 package dev.mlsdmock.flow;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,13 @@ public record InterviewState(String interviewer, Integer tokenBudget, Stage stag
     /** An offline interview with no token budget. */
     public InterviewState(Stage stage, Instant stageStartedAt, List<TurnView> turns) {
         this(OFFLINE, null, stage, stageStartedAt, turns, null);
+    }
+
+    /** The same interview with one more turn at the end of its transcript. */
+    public InterviewState with(TurnView turn) {
+        List<TurnView> more = new ArrayList<>(turns);
+        more.add(turn);
+        return new InterviewState(interviewer, tokenBudget, stage, stageStartedAt, more, accountId, drill);
     }
 
     /** Whether this is a stage drill: one stage, opened directly and closed when it ends. */

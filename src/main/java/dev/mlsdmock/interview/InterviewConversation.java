@@ -9,7 +9,6 @@ import dev.mlsdmock.interview.Frames.ErrorFrame;
 import dev.mlsdmock.interview.Frames.NoticeFrame;
 import dev.mlsdmock.interview.Frames.TurnFrame;
 import dev.mlsdmock.flow.InterviewState;
-import dev.mlsdmock.interview.InterviewDialogue.Acknowledged;
 import dev.mlsdmock.interview.InterviewDialogue.Snapshot;
 import dev.mlsdmock.interview.InterviewDialogue.Spoken;
 import dev.mlsdmock.error.ApiException;
@@ -37,21 +36,24 @@ public class InterviewConversation {
     static final int MAX_FRAME_CHARS = 64_000;
 
     private final InterviewDialogue dialogue;
+    private final InterviewAnswers answers;
     private final ObjectMapper json;
     private final Instance<ScorecardLinks> scorecards;
-    private final RateLimiter answers;
+    private final RateLimiter answerLimit;
     private final PromptLibrary prompts;
     private final InterviewMetrics metrics;
     private final InterviewDiagrams diagrams;
 
-    public InterviewConversation(InterviewDialogue dialogue, ObjectMapper json, Instance<ScorecardLinks> scorecards,
+    public InterviewConversation(InterviewDialogue dialogue, InterviewAnswers answers, ObjectMapper json,
+                                 Instance<ScorecardLinks> scorecards,
                                  Limits limits, PromptLibrary prompts, InterviewMetrics metrics,
                                  InterviewDiagrams diagrams) {
         this.dialogue = dialogue;
+        this.answers = answers;
         this.diagrams = diagrams;
         this.json = json;
         this.scorecards = scorecards;
-        this.answers = limits.answersPerAccount();
+        this.answerLimit = limits.answersPerAccount();
         this.prompts = prompts;
         this.metrics = metrics;
     }
@@ -137,12 +139,6 @@ public class InterviewConversation {
 
     private void answer(UUID id, ClientFrame frame, FrameSink out) {
         long received = System.nanoTime();
-        Acknowledged ack = dialogue.answer(id, frame.clientId(), frame.text());
-        out.send(TurnFrame.of(ack.turn()));
-        if (ack.duplicate()) {
-            return;
-        }
-        metrics.answerStored();
         boolean[] spoke = {false};
         FrameSink timed = f -> {
             if (!spoke[0] && (f instanceof DeltaFrame || f instanceof TurnFrame)) {
@@ -151,14 +147,20 @@ public class InterviewConversation {
             }
             out.send(f);
         };
-        dialogue.replyTo(id, ack, deltas(timed)).ifPresent(s -> {
+        // The echo comes from the thread that stored the answer, before any word of the reply.
+        answers.answer(id, frame.clientId(), frame.text(), ack -> {
+            out.send(TurnFrame.of(ack.turn()));
+            if (!ack.duplicate()) {
+                metrics.answerStored();
+            }
+        }, deltas(timed)).ifPresent(s -> {
             sendSpoken(s, timed);
             metrics.replied(received);
         });
     }
 
     private void limitAnswers(long accountId) {
-        RateLimiter.Decision decision = answers.tryAcquire(Long.toString(accountId));
+        RateLimiter.Decision decision = answerLimit.tryAcquire(Long.toString(accountId));
         if (!decision.allowed()) {
             throw ApiException.tooManyRequests("rate_limited", "Too many answers in a short time; nothing was stored. "
                     + "Send it again in " + decision.retryAfterSeconds() + " seconds.", decision.retryAfterSeconds());

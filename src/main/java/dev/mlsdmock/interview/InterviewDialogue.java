@@ -3,7 +3,6 @@ package dev.mlsdmock.interview;
 import dev.mlsdmock.flow.Stage;
 import dev.mlsdmock.coverage.Analysis;
 import dev.mlsdmock.coverage.CoverageDetector;
-import dev.mlsdmock.error.ApiException;
 import dev.mlsdmock.flow.InterviewState;
 import dev.mlsdmock.flow.TurnPlan;
 import dev.mlsdmock.flow.TurnView;
@@ -18,15 +17,15 @@ import jakarta.enterprise.event.Event;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 
 /**
- * The conversation of a running interview: candidate answers in, interviewer turns out. Each step commits before
- * anything is sent to the client: a candidate turn before its echo, an interviewer turn before its frame. Every
+ * The conversation of a running interview: interviewer turns out (answers come in through {@link InterviewAnswers}).
+ * Each step commits before anything is sent to the client: a candidate turn before its echo, an interviewer turn
+ * before its frame. Every
  * write locks the interview row, so two connections or two app instances never interleave turns; the
  * interviewer's words are produced outside the lock and stored only if nobody else has written in the meantime.
  */
@@ -38,19 +37,17 @@ public class InterviewDialogue {
     private final StagePolicy policy;
     private final CoverageDetector coverage;
     private final Interviewer interviewer;
-    private final InterviewConfig config;
     private final Clock clock;
     private final Event<InterviewEnded> ended;
 
     public InterviewDialogue(InterviewService interviews, RubricRegistry rubrics, StagePolicy policy,
-                             CoverageDetector coverage, Interviewer interviewer, InterviewConfig config, Clock clock,
+                             CoverageDetector coverage, Interviewer interviewer, Clock clock,
                              Event<InterviewEnded> ended) {
         this.interviews = interviews;
         this.rubrics = rubrics;
         this.policy = policy;
         this.coverage = coverage;
         this.interviewer = interviewer;
-        this.config = config;
         this.clock = clock;
         this.ended = ended;
     }
@@ -68,45 +65,6 @@ public class InterviewDialogue {
     public Optional<Spoken> openIfNew(UUID id, BiConsumer<Integer, String> deltas) {
         return speak(id, (rubric, state) -> state.turns().stream().allMatch(TurnView::diagram) ? Optional.of(policy.opening(state)) : Optional.empty(),
                 deltas);
-    }
-
-    /**
-     * Stores a candidate answer, or finds the one already stored under the same client id (a re-send after a
-     * dropped connection), so an answer is never stored twice.
-     */
-    public Acknowledged answer(UUID id, String clientId, String text) {
-        AnswerCheck.check(clientId, text, config.maxAnswerChars());
-        record Before(String problemId, Stage stage, Optional<TurnView> existing, String lastQuestion) {
-        }
-        Before before = QuarkusTransaction.requiringNew().call(() -> {
-            Interview current = InterviewIds.require(id);
-            return new Before(current.problemId, current.stage, Turn.byClientId(id, clientId).map(Turn::view),
-                    Turn.lastInterviewerText(id));
-        });
-        if (before.existing().isPresent()) {
-            return new Acknowledged(before.existing().get(), true, null, null);
-        }
-        // Embedding work happens before the row lock is taken.
-        Analysis analysis = coverage.analyze(rubricOf(before.problemId()), before.stage(), text, before.lastQuestion());
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Interview interview = InterviewIds.lock(id);
-            Optional<Turn> raced = Turn.byClientId(id, clientId);
-            if (raced.isPresent()) {
-                return new Acknowledged(raced.get().view(), true, null, null);
-            }
-            if (!interview.isActive()) {
-                throw ApiException.conflict("interview_ended", "This interview has ended; answers are no longer taken. "
-                        + "Start a new interview to practise again.");
-            }
-            List<TurnView> turns = new ArrayList<>(Turn.transcript(id).stream().map(Turn::view).toList());
-            Turn turn = Turn.candidate(id, turns.isEmpty() ? 1 : turns.get(turns.size() - 1).seq() + 1, interview.stage,
-                    text, Instant.now(clock), clientId, analysis.signalIds())
-                    .promptedBy(interview.state(turns).promptedBy(analysis.signalIds()));
-            turn.persist();
-            turns.add(turn.view());
-            // The state the reply is planned from, read under the lock, so replying needs no second transaction.
-            return new Acknowledged(turn.view(), false, analysis, new Stored(interview.problemId, interview.state(turns)));
-        });
     }
 
     /** The interviewer's reply to an answer just stored: planned from the state read when it was stored. */
@@ -176,9 +134,19 @@ public class InterviewDialogue {
     }
 
     private Optional<Spoken> say(UUID id, Prepared p, BiConsumer<Integer, String> deltas) {
+        return say(id, p, deltas, () -> { });
+    }
+
+    /**
+     * Puts the planned turn into words and stores it.
+     *
+     * @param beforeStore runs after the words are complete and before they are stored; may stop the turn by throwing
+     */
+    Optional<Spoken> say(UUID id, Prepared p, BiConsumer<Integer, String> deltas, Runnable beforeStore) {
         int seq = p.lastSeq() + 1;
         // The words come from outside the transaction: a model may stream for many seconds.
         Words words = interviewer.speak(p.rubric(), p.state(), p.plan(), piece -> deltas.accept(seq, piece));
+        beforeStore.run();
         Optional<Spoken> spoken = QuarkusTransaction.requiringNew().call(() -> store(id, p, seq, words));
         if (spoken.isPresent() && spoken.get().ended()) {
             ended.fire(new InterviewEnded(id));
@@ -209,7 +177,7 @@ public class InterviewDialogue {
                 plan.endsInterview(), words.notice()));
     }
 
-    private Rubric rubricOf(String problemId) {
+    Rubric rubricOf(String problemId) {
         return rubrics.find(problemId).orElseThrow(() -> new IllegalStateException(
                 "The rubric of problem '" + problemId + "' is no longer loaded; restore rubrics/" + problemId + ".yaml"));
     }
@@ -239,6 +207,7 @@ public class InterviewDialogue {
         Optional<TurnPlan> plan(Rubric rubric, InterviewState state);
     }
 
-    private record Prepared(Rubric rubric, InterviewState state, TurnPlan plan, int lastSeq) {
+    /** A turn planned from {@code state}, whose last turn has seq {@code lastSeq}. */
+    record Prepared(Rubric rubric, InterviewState state, TurnPlan plan, int lastSeq) {
     }
 }

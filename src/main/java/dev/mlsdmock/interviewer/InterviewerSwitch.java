@@ -67,6 +67,8 @@ public class InterviewerSwitch implements Interviewer {
             Words words = model.speak(rubric, state, plan, deltas, tally);
             return tally.calls == 0 ? words
                     : new Words(words.text(), words.source(), tally.input(), tally.output(), words.notice());
+        } catch (SpeechCancelled e) {
+            throw e; // the caller stopped the turn: nothing failed, nothing to fall back to
         } catch (InterviewerFailure e) {
             return fallback(rubric, state, plan, e.errorCode(), e.getMessage(), e.deltasSent(), tally);
         } catch (CircuitBreakerOpenException e) {

@@ -11,6 +11,7 @@ import dev.langchain4j.model.chat.response.PartialResponseContext;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.chat.response.StreamingHandle;
 import dev.langchain4j.model.output.TokenUsage;
+import dev.mlsdmock.interviewer.SpeechCancelled;
 import dev.mlsdmock.interviewer.TokenMeter;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,7 +51,7 @@ public class LlmClient {
             retryOn = LlmFailure.Transient.class)
     @ExponentialBackoff(factor = 2, maxDelay = 4_000)
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 1.0, delay = 30_000, successThreshold = 1,
-            skipOn = LlmFailure.Refused.class)
+            skipOn = {LlmFailure.Refused.class, SpeechCancelled.class})
     public Completion stream(StreamingChatModel model, ChatRequest request, Duration firstTokenTimeout,
                              Duration totalTimeout, Consumer<String> deltas, TokenMeter meter) {
         StringBuilder text = new StringBuilder();
