@@ -104,11 +104,12 @@ public class InterviewAnswers {
 
     private Read read(UUID id, String clientId) {
         Interview interview = InterviewIds.require(id);
-        Optional<TurnView> existing = Turn.byClientId(id, clientId).map(Turn::view);
+        List<TurnView> turns = Turn.transcript(id).stream().map(Turn::view).toList();
+        // A re-sent answer is found in the transcript just read: one query fewer before the model request.
+        Optional<TurnView> existing = turns.stream().filter(t -> clientId.equals(t.clientId())).findFirst();
         if (existing.isEmpty() && !interview.isActive()) {
             throw ended();
         }
-        List<TurnView> turns = Turn.transcript(id).stream().map(Turn::view).toList();
         return new Read(interview.problemId, interview.state(turns), existing);
     }
 
