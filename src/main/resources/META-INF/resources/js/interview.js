@@ -24,6 +24,7 @@ const ui = {
 const turns = new Map(); // seq -> turn frame
 const streaming = new Map(); // seq -> text received so far in delta frames
 let pending = loadPending(); // [{clientId, text}] sent or to send, not yet echoed
+const answerSentAt = new Map(); // clientId -> when an answer was sent on the open connection, until its echo or refusal
 let unsent = []; // answers still waiting when the interview ended: shown, never sent
 let stage = null; // last stage frame, with the local time it arrived
 let ended = false;
@@ -66,7 +67,8 @@ function connect() {
     setConn('connected', 'Connected');
     updateControls();
     // The server first replays every stored turn; an answer it already has is recognised by its clientId.
-    pending.forEach(p => sendFrame({ type: 'answer', clientId: p.clientId, text: p.text }));
+    answerSentAt.clear();
+    pending.forEach(sendPendingAnswer);
     diagram.resend();
   });
   ws.addEventListener('message', event => handle(JSON.parse(event.data)));
@@ -106,6 +108,10 @@ function setConn(state, text) {
   ui.conn.className = `conn ${state}`;
   ui.conn.dataset.state = state;
   ui.conn.textContent = text;
+}
+
+function sendPendingAnswer(answer) {
+  if (sendFrame({ type: 'answer', clientId: answer.clientId, text: answer.text })) answerSentAt.set(answer.clientId, Date.now());
 }
 
 function sendFrame(frame) {
@@ -149,6 +155,7 @@ function onTurn(frame) {
   // A diagram saved while the interviewer spoke moves its turn one place on: drop the bubble streamed before it.
   for (const seq of streaming.keys()) if (seq <= frame.seq) streaming.delete(seq);
   if (frame.clientId) {
+    answerSentAt.delete(frame.clientId);
     const before = pending.length;
     pending = pending.filter(p => p.clientId !== frame.clientId);
     if (pending.length !== before) savePending();
@@ -185,6 +192,11 @@ function onError(frame) {
   if (frame.code === 'interview_ended') {
     onEnded();
   }
+  if (frame.code === 'rate_limited' && refusedTheDiagram()) {
+    diagram.onError(frame); // the pane says saving is paused and saves again by itself
+    return;
+  }
+  if (frame.code === 'rate_limited') answerSentAt.delete(answerSentAt.keys().next().value);
   if (diagram.onError(frame)) {
     showError(ui.error, frame);
     return;
@@ -192,11 +204,21 @@ function onError(frame) {
   if (ANSWER_ERRORS.has(frame.code) && pending.length) {
     // The oldest unacknowledged answer was refused: give it back to the candidate to fix, rather than drop it.
     const refused = pending.shift();
+    answerSentAt.delete(refused.clientId);
     savePending();
     if (!ui.answer.value.trim()) setAnswer(refused.text);
     render();
   }
   showError(ui.error, frame);
+}
+
+/**
+ * A rate_limited frame does not say which frame it refuses; the server answers the frames in the order they came,
+ * so it is the diagram's when the diagram version in flight was sent before every answer in flight.
+ */
+function refusedTheDiagram() {
+  const diagramSentAt = diagram.inFlightSince();
+  return diagramSentAt > 0 && [...answerSentAt.values()].every(at => diagramSentAt < at);
 }
 
 // ---- rendering ----------------------------------------------------------------------------------------------
@@ -346,7 +368,7 @@ function sendAnswer() {
   savePending();
   setAnswer('');
   clearMessages();
-  sendFrame({ type: 'answer', ...answer });
+  sendPendingAnswer(answer);
   render();
   ui.answer.focus();
 }
