@@ -62,14 +62,18 @@ public class ExportResource {
         return response.header("Content-Disposition", "attachment; filename=\"" + file + "\"").build();
     }
 
-    /** The JSON export: the interview with its problem's title, every turn and the comments on turns. */
-    public record Export(UUID id, String problemId, String problemTitle, String status, String interviewer,
+    /**
+     * The JSON export: the interview with its problem's title, every turn and the comments on turns.
+     *
+     * @param drill the stage id a stage drill practises; null for a full interview (as in the interview's own reads)
+     */
+    public record Export(UUID id, String problemId, String problemTitle, String drill, String status, String interviewer,
                          Instant createdAt, Instant endedAt, List<ExportTurn> turns,
                          List<TurnComments.TurnComment> comments) {
         static Export of(String title, InterviewService.Details d, List<TurnComments.TurnComment> comments) {
             Interview i = d.interview();
-            return new Export(i.id, i.problemId, title, i.status.id(), i.interviewer, i.createdAt, i.endedAt,
-                    d.turns().stream().map(ExportTurn::of).toList(), comments);
+            return new Export(i.id, i.problemId, title, i.drill == null ? null : i.drill.id(), i.status.id(),
+                    i.interviewer, i.createdAt, i.endedAt, d.turns().stream().map(ExportTurn::of).toList(), comments);
         }
     }
 

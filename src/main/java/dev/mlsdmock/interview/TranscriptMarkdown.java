@@ -33,7 +33,8 @@ public final class TranscriptMarkdown {
         md.append("# Mock interview: ").append(inline(problemTitle)).append("\n\n");
         md.append("- Problem: `").append(interview.problemId).append("`\n");
         if (interview.drill != null) {
-            md.append("- Stage drill: ").append(title(interview.drill)).append(" (this step alone)\n");
+            md.append("- Stage drill: a drill of step ").append(interview.drill.number()).append(", ")
+                    .append(title(interview.drill)).append(" (`").append(interview.drill.id()).append("`), alone\n");
         }
         md.append("- Started: ").append(WHEN.format(interview.createdAt)).append('\n');
         if (interview.endedAt != null) {

@@ -1,7 +1,8 @@
 // The diagram pane of the interview page: Mermaid text beside the chat with a live preview. Each saved version is
 // a WebSocket frame {"type":"diagram"} that the server stores as a candidate turn of kind "diagram" and echoes.
 // Saving happens on "Save diagram" or after a pause in typing (never per keystroke); a version not yet echoed is
-// kept in localStorage and re-sent by its clientId after a reconnect, like an answer.
+// kept in localStorage and re-sent by its clientId after a reconnect, like an answer. A save refused for going too
+// fast (rate_limited) pauses saving: the pane says so and saves the latest text by itself after retryAfterSeconds.
 import { diagramView } from './mermaid-view.js';
 import { $, uuid } from './ui.js';
 
@@ -23,6 +24,9 @@ export function diagramPane(interviewId, sendFrame) {
   let renderTimer = null;
   let saveTimer = null;
   let ended = false;
+  let sentAt = 0; // when the pending version was sent on the open connection and awaits its echo (0: not in flight)
+  let pausedUntil = 0; // saving is paused after a rate_limited refusal until this time (Date.now() ms)
+  let pauseTimer = null;
 
   function read(key) {
     try {
@@ -58,7 +62,7 @@ export function diagramPane(interviewId, sendFrame) {
     ui.count.textContent = String(ui.text.value.length);
     if (ui.text.value) localStorage.setItem(draftKey, ui.text.value);
     else localStorage.removeItem(draftKey);
-    setStatus(ui.text.value === saved ? 'Saved' : 'Not saved yet');
+    if (!paused()) setStatus(ui.text.value === saved ? 'Saved' : 'Not saved yet');
     clearTimeout(renderTimer);
     renderTimer = setTimeout(preview, RENDER_DELAY_MS);
     clearTimeout(saveTimer);
@@ -70,10 +74,41 @@ export function diagramPane(interviewId, sendFrame) {
   function save() {
     clearTimeout(saveTimer);
     const text = ui.text.value;
-    if (ended || !text.trim() || text === saved || text === pending?.text) return;
-    pending = { clientId: uuid(), text };
-    keepPending();
-    setStatus(sendFrame({ type: 'diagram', ...pending }) ? 'Saving…' : 'Not saved yet: will save when reconnected');
+    if (ended || paused() || !text.trim() || text === saved || (text === pending?.text && sentAt)) return;
+    if (text !== pending?.text) {
+      pending = { clientId: uuid(), text };
+      keepPending();
+    }
+    send();
+  }
+
+  function send() {
+    sentAt = sendFrame({ type: 'diagram', ...pending }) ? Date.now() : 0;
+    setStatus(sentAt ? 'Saving…' : 'Not saved yet: will save when reconnected');
+  }
+
+  function paused() {
+    return pausedUntil > Date.now();
+  }
+
+  /** Counts down on the status line, then saves whatever the text is by then (the refused version or a newer one). */
+  function pause(seconds) {
+    sentAt = 0;
+    pausedUntil = Date.now() + seconds * 1000;
+    clearInterval(pauseTimer);
+    const show = () => {
+      const left = Math.ceil((pausedUntil - Date.now()) / 1000);
+      if (left > 0) {
+        setStatus(`Saving paused: too many saves in a short time. Retrying in ${left}s (your text is kept).`);
+        return;
+      }
+      clearInterval(pauseTimer);
+      pausedUntil = 0;
+      if (ui.text.value === saved) setStatus('Saved');
+      else save();
+    };
+    show();
+    pauseTimer = setInterval(show, 1000);
   }
 
   function setStatus(text) {
@@ -97,6 +132,7 @@ export function diagramPane(interviewId, sendFrame) {
       versions.add(frame.seq);
       if (pending?.clientId === frame.clientId) {
         pending = null;
+        sentAt = 0;
         keepPending();
       }
       if (!ui.text.value) {
@@ -104,17 +140,31 @@ export function diagramPane(interviewId, sendFrame) {
         ui.count.textContent = String(frame.text.length);
         preview();
       }
+      if (paused()) return; // the countdown keeps the status line until it saves
       const time = new Date(frame.at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
       setStatus(ui.text.value === saved ? `Saved · version ${versions.size} at ${time}` : 'Not saved yet');
     },
     /** After (re)connecting: a version sent but never echoed is sent again under the same clientId. */
     resend() {
-      if (pending && !ended) sendFrame({ type: 'diagram', ...pending });
+      sentAt = 0;
+      if (pending && !ended && !paused()) send();
+    },
+    /**
+     * When the version in flight was sent: a rate_limited frame answers the oldest frame in flight, so the page
+     * compares this with its answers' to know whose it is (the frame does not say).
+     */
+    inFlightSince() {
+      return sentAt;
     },
     /** An error frame; true when it was about the diagram. */
     onError(frame) {
+      if (frame.code === 'rate_limited') {
+        pause(Math.max(1, Number(frame.retryAfterSeconds) || 5));
+        return true;
+      }
       if (!ERRORS.has(frame.code)) return false;
       pending = null;
+      sentAt = 0;
       keepPending();
       setStatus(`Not saved: ${frame.message}`);
       return true;
@@ -122,6 +172,9 @@ export function diagramPane(interviewId, sendFrame) {
     onEnded() {
       ended = true;
       clearTimeout(saveTimer);
+      clearInterval(pauseTimer);
+      pausedUntil = 0;
+      sentAt = 0;
       ui.text.readOnly = true;
       ui.save.disabled = true;
       localStorage.removeItem(draftKey);

@@ -44,7 +44,10 @@ class ExportResourceTest {
                 .body("turns.size()", equalTo(3))
                 .body("turns[1].role", equalTo("candidate"))
                 .body("turns[1].clientId", equalTo("a1"))
-                .body("turns[1].text", equalTo("How many users? <script>alert(1)</script> & what latency?"));
+                .body("turns[1].text", equalTo("How many users? <script>alert(1)</script> & what latency?"))
+                .body("$", org.hamcrest.Matchers.hasKey("drill"))
+                .body("drill", org.hamcrest.Matchers.nullValue());
+        assertThat(md.asString()).doesNotContain("Stage drill");
         // Markdown is the default format.
         assertThat(Api.as(user).get("/api/interviews/" + id + "/export").contentType()).startsWith("text/markdown");
     }
@@ -66,6 +69,22 @@ class ExportResourceTest {
                 .body("turns.size()", equalTo(2))
                 .body("turns[0].kind", org.hamcrest.Matchers.nullValue())
                 .body("turns[1].kind", equalTo("hint"));
+    }
+
+    @Test
+    void aStageDrillSaysWhichStepItDrillsInBothFormats() {
+        String user = Api.newAccount();
+        String id = Api.as(user).body("{\"problemId\":\"news-feed\",\"drill\":\"evaluate\"}").post("/api/interviews")
+                .then().statusCode(201).extract().path("id");
+        try (WsClient ws = WsClient.connect(Api.wsUri(id), user, Api.PASSWORD)) {
+            ws.awaitInterviewerTurn();
+        }
+        assertThat(Api.as(user).get("/api/interviews/" + id + "/export?format=md").asString())
+                .contains("- Problem: `news-feed`\n- Stage drill: a drill of step 5, Evaluation (`evaluate`), alone\n")
+                .contains("## 5. Evaluation");
+        Api.as(user).get("/api/interviews/" + id + "/export?format=json").then().statusCode(200)
+                .body("drill", equalTo("evaluate"))
+                .body("turns[0].stage", equalTo("evaluate"));
     }
 
     @Test

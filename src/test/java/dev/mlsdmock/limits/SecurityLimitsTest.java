@@ -107,6 +107,9 @@ class SecurityLimitsTest {
                 + "\"I would rank posts by predicted engagement.\"}]}";
         String id = Api.as(user).contentType(ContentType.JSON).body(transcript).post("/api/interviews/import")
                 .then().statusCode(201).extract().path("id");
+        // Once the import's own grading is done, a re-grade queues new work (one joining a pending job is free).
+        await().atMost(Duration.ofSeconds(30)).until(() -> Api.as(user).get("/api/interviews/" + id + "/scorecard")
+                .statusCode() == 200);
         Api.as(user).contentType(ContentType.JSON).body("{}").post("/api/interviews/" + id + "/grade")
                 .then().statusCode(202);
         Response refused = Api.as(user).contentType(ContentType.JSON).body(transcript).post("/api/interviews/import");

@@ -60,6 +60,20 @@ class ProductionDefaultsIT {
         assertThat(page.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
     }
 
+    @Test
+    void servesApiDocsWithApiDocsTrue() throws Exception {
+        int port = freePort();
+        app = start(port, "prod-it-" + UUID.randomUUID() + UUID.randomUUID(), Map.of("API_DOCS", "true"),
+                Path.of("target/prod-defaults-it-api-docs.log"));
+        RestAssured.port = port;
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+                .until(() -> RestAssured.get("/q/health/ready").statusCode() == 200);
+        assertThat(RestAssured.get("/q/openapi").then().statusCode(200).extract().asString())
+                .contains("MLSD mock interviewer API");
+        assertThat(RestAssured.get("/q/swagger-ui/").statusCode()).isEqualTo(200);
+        assertThat(Files.readString(Path.of("target/prod-defaults-it-api-docs.log"))).doesNotContain("deprecated");
+    }
+
     private static Process start(int port, String key, Map<String, String> env, Path log) throws IOException {
         String jar = System.getProperty("app.jar", "target/quarkus-app/quarkus-run.jar");
         assertThat(new File(jar)).as("the packaged application (run `./mvnw verify`)").exists();

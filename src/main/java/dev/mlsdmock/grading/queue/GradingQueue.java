@@ -54,16 +54,23 @@ public class GradingQueue {
     /**
      * Queues a job in a transaction of its own. When another request for the interview queued a job at the same
      * moment, the database refuses the second queued row (V12) and this request joins the job that won.
+     *
+     * @return true when this request queued a new job, false when it joined one already queued or running (what a
+     * re-grade costs of the account's allowance depends on it)
      */
-    public void enqueueNow(UUID interviewId, String grader, Level level) {
+    public boolean enqueueNow(UUID interviewId, String grader, Level level) {
         try {
-            QuarkusTransaction.requiringNew().run(() -> enqueue(interviewId, grader, level));
+            return QuarkusTransaction.requiringNew().call(() -> queue(interviewId, grader, level).queuedNew());
         } catch (RuntimeException e) {
             if (!isDuplicateQueued(e)) {
                 throw e;
             }
-            QuarkusTransaction.requiringNew().run(() -> enqueue(interviewId, grader, level));
+            return QuarkusTransaction.requiringNew().call(() -> queue(interviewId, grader, level).queuedNew());
         }
+    }
+
+    /** The job a request is served by, and whether the request queued it (rather than joining it). */
+    private record Enqueued(GradingJob job, boolean queuedNew) {
     }
 
     /**
@@ -78,17 +85,21 @@ public class GradingQueue {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public GradingJob enqueue(UUID interviewId, String grader, Level level) {
+        return queue(interviewId, grader, level).job();
+    }
+
+    private Enqueued queue(UUID interviewId, String grader, Level level) {
         // A conditional update rather than a read and a write: a worker claiming the job at this moment either
         // claims it with the new grader and level, or the job is no longer queued and the cases below apply.
         if (GradingJob.update("grader = ?1, level = ?2 where queuedFor = ?3", grader, level.id(), interviewId) == 1) {
             GradingJob queued = GradingJob.find("queuedFor", interviewId).firstResult();
             GradingJob.getEntityManager().refresh(queued);
-            return queued;
+            return new Enqueued(queued, false);
         }
         Optional<GradingJob> running = GradingJob.find("interviewId = ?1 and status = ?2 and grader = ?3 and level = ?4",
                 interviewId, Status.RUNNING, grader, level.id()).firstResultOptional();
         if (running.isPresent()) {
-            return running.get();
+            return new Enqueued(running.get(), false);
         }
         GradingJob job = new GradingJob();
         job.interviewId = interviewId;
@@ -111,7 +122,7 @@ public class GradingQueue {
                 }
             }
         });
-        return job;
+        return new Enqueued(job, true);
     }
 
     /**

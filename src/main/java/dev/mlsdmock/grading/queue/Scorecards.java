@@ -87,9 +87,10 @@ public class Scorecards implements ScorecardLinks {
      * Queues a new grade of an ended interview; the old scorecards stay. Asking again before grading starts changes
      * what the queued job grades with; asking for the grade being made right now joins it (GradingQueue#enqueue).
      *
+     * @return true when a new job was queued, false when the request joined the job already queued or running
      * @throws ApiException {@code interview_active}, or what {@link GradeRequest} rejects
      */
-    public void regrade(UUID interviewId, GradeRequest request) {
+    public boolean regrade(UUID interviewId, GradeRequest request) {
         InterviewService.Record interview = interviews.find(interviewId).orElseThrow();
         if (interview.active()) {
             throw ApiException.conflict("interview_active", "The interview is still running; end it first "
@@ -97,6 +98,6 @@ public class Scorecards implements ScorecardLinks {
         }
         String grader = request.grader(config.llm());
         Level level = request.level(Level.fromId(interview.level()).orElse(Level.DEFAULT));
-        queue.enqueueNow(interviewId, grader, level);
+        return queue.enqueueNow(interviewId, grader, level);
     }
 }

@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 
 /**
  * Scorecards of the logged-in account's interviews, re-grading, and importing outside transcripts. Someone else's
@@ -82,7 +83,10 @@ public class GradingResource {
     @Path("/import")
     public Response importTranscript(JsonNode body) {
         TranscriptImport.Imported[] imported = new TranscriptImport.Imported[1];
-        counted(() -> imported[0] = importer.importTranscript(account.id(), RequestBodies.transcript(body)));
+        counted(() -> {
+            imported[0] = importer.importTranscript(account.id(), RequestBodies.transcript(body));
+            return true; // a new interview, so always a new job
+        });
         TranscriptImport.Imported i = imported[0];
         return Response.created(URI.create("/api/interviews/" + i.id()))
                 .entity(new ImportedDto(i.id(), i.problemId(), i.status(), i.level(), i.turns(), i.placement(),
@@ -93,19 +97,26 @@ public class GradingResource {
     /**
      * Imports and re-grades cost embedding and a grader run: an account gets a few at once, then a steady trickle.
      * The token is taken before the work (atomically, on every instance), and given back when the request is
-     * rejected, so only accepted requests use up the allowance and a burst cannot pass more than it.
+     * rejected or queued no new job (a re-grade that joined the one already queued or running costs nothing more),
+     * so only requests that add work use up the allowance and a burst cannot pass more than it.
+     *
+     * @param work does the request; answers whether it queued a new job
      */
-    private void counted(Runnable work) {
+    private void counted(BooleanSupplier work) {
         RateLimiter.Decision decision = grading.tryAcquire(key());
         if (!decision.allowed()) {
             throw ApiException.tooManyRequests("rate_limited", "Too many imports and re-grades in a short time; nothing "
                     + "was queued. Try again in " + decision.retryAfterSeconds() + " seconds.", decision.retryAfterSeconds());
         }
+        boolean queuedNew;
         try {
-            work.run();
+            queuedNew = work.getAsBoolean();
         } catch (RuntimeException e) {
             grading.refund(key());
             throw e;
+        }
+        if (!queuedNew) {
+            grading.refund(key());
         }
     }
 

@@ -37,10 +37,11 @@ class OneQueuedJobTest {
     @Test
     void aRegradeOfTheGradeBeingMadeJoinsTheRunningJob() {
         UUID interview = ended();
-        queue.enqueueNow(interview, Grader.OFFLINE, Level.DEFAULT);
+        assertThat(queue.enqueueNow(interview, Grader.OFFLINE, Level.DEFAULT)).as("queued new").isTrue();
         GradingJob running = claim(interview);
         long joined = QuarkusTransaction.requiringNew().call(() -> queue.enqueue(interview, Grader.OFFLINE, Level.DEFAULT).id);
         assertThat(joined).isEqualTo(running.id);
+        assertThat(queue.enqueueNow(interview, Grader.OFFLINE, Level.DEFAULT)).as("queued new").isFalse();
         assertThat(jobs(interview)).hasSize(1);
         assertThat(queue.claim()).isEmpty();
     }
@@ -50,8 +51,8 @@ class OneQueuedJobTest {
         UUID interview = ended();
         queue.enqueueNow(interview, Grader.OFFLINE, Level.DEFAULT);
         GradingJob running = claim(interview);
-        queue.enqueueNow(interview, Grader.OFFLINE, STAFF);
-        queue.enqueueNow(interview, Grader.OFFLINE, STAFF);
+        assertThat(queue.enqueueNow(interview, Grader.OFFLINE, STAFF)).as("queued new").isTrue();
+        assertThat(queue.enqueueNow(interview, Grader.OFFLINE, STAFF)).as("queued new").isFalse();
         assertThat(jobs(interview)).extracting(j -> j.status)
                 .containsExactlyInAnyOrder(GradingJob.Status.RUNNING, GradingJob.Status.QUEUED);
 
@@ -79,18 +80,19 @@ class OneQueuedJobTest {
         CountDownLatch go = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(requests);
         try {
-            List<Future<?>> done = new ArrayList<>();
+            List<Future<Boolean>> done = new ArrayList<>();
             for (int i = 0; i < requests; i++) {
                 done.add(pool.submit(() -> {
                     go.await();
-                    queue.enqueueNow(interview, Grader.OFFLINE, Level.DEFAULT);
-                    return null;
+                    return queue.enqueueNow(interview, Grader.OFFLINE, Level.DEFAULT);
                 }));
             }
             go.countDown();
-            for (Future<?> f : done) {
-                f.get(60, TimeUnit.SECONDS); // none fails
+            int queuedNew = 0;
+            for (Future<Boolean> f : done) {
+                queuedNew += f.get(60, TimeUnit.SECONDS) ? 1 : 0; // none fails
             }
+            assertThat(queuedNew).as("requests that queued the job rather than joining it").isEqualTo(1);
         } finally {
             pool.shutdownNow();
         }
