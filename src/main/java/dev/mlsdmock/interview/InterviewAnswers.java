@@ -4,12 +4,14 @@ import dev.mlsdmock.coverage.Analysis;
 import dev.mlsdmock.coverage.CoverageDetector;
 import dev.mlsdmock.error.ApiException;
 import dev.mlsdmock.flow.InterviewState;
+import dev.mlsdmock.flow.Stage;
 import dev.mlsdmock.flow.TurnPlan;
 import dev.mlsdmock.flow.TurnView;
 import dev.mlsdmock.interview.InterviewDialogue.Acknowledged;
 import dev.mlsdmock.interview.InterviewDialogue.Prepared;
 import dev.mlsdmock.interview.InterviewDialogue.Spoken;
 import dev.mlsdmock.interview.InterviewDialogue.Stored;
+import dev.mlsdmock.interview.InterviewHints.Hint;
 import dev.mlsdmock.interviewer.SpeechCancelled;
 import dev.mlsdmock.rubric.Rubric;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -43,17 +45,19 @@ public class InterviewAnswers {
     private final InterviewDialogue dialogue;
     private final CoverageDetector coverage;
     private final StagePolicy policy;
+    private final InterviewHints hints;
     private final InterviewConfig config;
     private final Clock clock;
     /** Writes answers beside the reply; as many threads as the database pool has connections, the queue absorbs bursts. */
     private final ExecutorService writer;
 
-    public InterviewAnswers(InterviewDialogue dialogue, CoverageDetector coverage, StagePolicy policy,
+    public InterviewAnswers(InterviewDialogue dialogue, CoverageDetector coverage, StagePolicy policy, InterviewHints hints,
                             InterviewConfig config, Clock clock,
                             @ConfigProperty(name = "quarkus.datasource.jdbc.max-size", defaultValue = "16") int poolSize) {
         this.dialogue = dialogue;
         this.coverage = coverage;
         this.policy = policy;
+        this.hints = hints;
         this.config = config;
         this.clock = clock;
         this.writer = Executors.newFixedThreadPool(Math.max(1, poolSize), task -> {
@@ -75,15 +79,22 @@ public class InterviewAnswers {
     public Optional<Spoken> answer(UUID id, String clientId, String text, Consumer<Acknowledged> echo,
                                    BiConsumer<Integer, String> deltas) {
         AnswerCheck.check(clientId, text, config.maxAnswerChars());
-        Read read = QuarkusTransaction.requiringNew().call(() -> read(id, clientId));
+        Optional<Hint> hint = hints.of(id);
+        // With a hint, the answer is analysed while the interview is read (the read runs on the writer's threads).
+        CompletableFuture<Read> reading = hint.isPresent()
+                ? CompletableFuture.supplyAsync(() -> QuarkusTransaction.requiringNew().call(() -> read(id, clientId)), writer)
+                : CompletableFuture.completedFuture(QuarkusTransaction.requiringNew().call(() -> read(id, clientId)));
+        Analysis guess = hint.map(h -> analyze(h.problemId(), h.stage(), text, h.lastInterviewerText())).orElse(null);
+        Read read = ReplyGate.joined(reading);
         if (read.existing().isPresent()) {
             echo.accept(new Acknowledged(read.existing().get(), true, null, null));
             return Optional.empty();
         }
+        hints.saw(id, read.problemId(), read.state());
         Rubric rubric = dialogue.rubricOf(read.problemId());
         InterviewState before = read.state();
-        // Embedding work happens before the row lock is taken.
-        Analysis analysis = coverage.analyze(rubric, before.stage(), text, before.lastInterviewerText());
+        Analysis analysis = guess != null && hint.get().matches(read.problemId(), before) ? guess
+                : analyze(read.problemId(), before.stage(), text, before.lastInterviewerText());
         Instant at = Instant.now(clock);
         int seq = read.lastSeq() + 1;
         TurnView answer = candidate(id, seq, before, text, at, clientId, analysis).view();
@@ -100,6 +111,11 @@ public class InterviewAnswers {
             Acknowledged ack = gate.await(); // the write's own failure, if it failed, is what the client hears
             return ack.duplicate() ? Optional.empty() : dialogue.replyTo(id, ack, deltas);
         }
+    }
+
+    /** Embedding work, done before the interview's row lock is taken. */
+    private Analysis analyze(String problemId, Stage stage, String text, String lastInterviewerText) {
+        return coverage.analyze(dialogue.rubricOf(problemId), stage, text, lastInterviewerText);
     }
 
     private Read read(UUID id, String clientId) {

@@ -35,6 +35,7 @@ public class InterviewDialogue {
     private final InterviewService interviews;
     private final RubricRegistry rubrics;
     private final StagePolicy policy;
+    private final InterviewHints hints;
     private final CoverageDetector coverage;
     private final Interviewer interviewer;
     private final Clock clock;
@@ -42,7 +43,7 @@ public class InterviewDialogue {
 
     public InterviewDialogue(InterviewService interviews, RubricRegistry rubrics, StagePolicy policy,
                              CoverageDetector coverage, Interviewer interviewer, Clock clock,
-                             Event<InterviewEnded> ended) {
+                             Event<InterviewEnded> ended, InterviewHints hints) {
         this.interviews = interviews;
         this.rubrics = rubrics;
         this.policy = policy;
@@ -50,6 +51,7 @@ public class InterviewDialogue {
         this.interviewer = interviewer;
         this.clock = clock;
         this.ended = ended;
+        this.hints = hints;
     }
 
     /** The state a (re)connecting client needs: the stage, every stored turn, and whether the interview ended. */
@@ -148,6 +150,7 @@ public class InterviewDialogue {
         Words words = interviewer.speak(p.rubric(), p.state(), p.plan(), piece -> deltas.accept(seq, piece));
         beforeStore.run();
         Optional<Spoken> spoken = QuarkusTransaction.requiringNew().call(() -> store(id, p, seq, words));
+        spoken.ifPresent(s -> hints.spoke(id, p.rubric().id(), s.turn(), s.ended()));
         if (spoken.isPresent() && spoken.get().ended()) {
             ended.fire(new InterviewEnded(id));
         }

@@ -64,8 +64,13 @@ final class ReplyGate {
 
     /** The answer's write: its acknowledgement, or the exception it failed with (the caller's to report). */
     Acknowledged await() {
+        return joined(stored);
+    }
+
+    /** The future's value, or the exception it failed with, as thrown by the work itself. */
+    static <T> T joined(CompletableFuture<T> future) {
         try {
-            return stored.join();
+            return future.join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
