@@ -75,6 +75,10 @@ public class CoverageBeans {
                 }
                 embedder.warmUp(phrases);
                 LOG.infof("Embedding model ready: %d rubric phrases in %d ms", phrases.size(), (System.nanoTime() - start) / 1_000_000);
+                // Embedding the phrases leaves tens of MB of garbage in the old generation. One full collection now,
+                // once, lets the JVM hand that memory back (with the heap-free ratios of docs/operations.md) instead
+                // of keeping it resident while the server idles.
+                System.gc();
             } catch (RuntimeException e) {
                 LOG.warn("Could not warm up the embedding model; it will load on first use", e);
             }

@@ -3,7 +3,6 @@ package dev.mlsdmock.coverage;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +28,7 @@ public class SentenceEmbedder {
     private final AtomicBoolean warmUpClaimed = new AtomicBoolean();
 
     public SentenceEmbedder() {
-        this(() -> new AllMiniLmL6V2QuantizedEmbeddingModel(Runnable::run));
+        this(() -> new LeanMiniLm(Runnable::run));
     }
 
     public SentenceEmbedder(Supplier<EmbeddingModel> modelFactory) {
