@@ -65,13 +65,18 @@ public final class Frames {
 
     /** A frame could not be handled; {@code retryAfterSeconds} only on {@code rate_limited}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ErrorFrame(String type, String code, String message, Long retryAfterSeconds) {
+    public record ErrorFrame(String type, String code, String message, Long retryAfterSeconds, String clientId) {
         public ErrorFrame(String code, String message) {
-            this("error", code, message, null);
+            this("error", code, message, null, null);
         }
 
         public ErrorFrame(String code, String message, Long retryAfterSeconds) {
-            this("error", code, message, retryAfterSeconds);
+            this("error", code, message, retryAfterSeconds, null);
+        }
+
+        /** The same error about the client's frame {@code clientId} (an answer or a diagram version), so it knows which. */
+        public ErrorFrame about(String clientId) {
+            return new ErrorFrame(type, code, message, retryAfterSeconds, clientId);
         }
     }
 }

@@ -60,7 +60,7 @@ public class InterviewConversation {
 
     /** A client connected: the stage, every stored turn, then the opening (new interview) or a pending reply. */
     public void open(UUID id, FrameSink out) {
-        guarded(id, out, () -> replay(id, out));
+        guarded(id, null, out, () -> replay(id, out));
     }
 
     private void replay(UUID id, FrameSink out) {
@@ -84,29 +84,37 @@ public class InterviewConversation {
 
     /** A frame from a client of the account {@code accountId} (whose answers are rate-limited). */
     public void receive(UUID id, long accountId, String message, FrameSink out) {
-        guarded(id, out, () -> handle(id, accountId, message, out));
+        ClientFrame frame;
+        try {
+            frame = parse(message);
+        } catch (ApiException e) {
+            out.send(new ErrorFrame(e.code(), e.getMessage(), e.retryAfterSeconds()));
+            return;
+        }
+        // An error about an answer or a diagram version names its clientId, so the client knows which was refused.
+        guarded(id, frame.clientId(), out, () -> handle(id, accountId, frame, out));
     }
 
     /** Runs one step of the protocol; what goes wrong becomes an error frame and the connection stays usable. */
-    private void guarded(UUID id, FrameSink out, Runnable step) {
+    private void guarded(UUID id, String clientId, FrameSink out, Runnable step) {
         try {
             step.run();
         } catch (ApiException e) {
-            out.send(new ErrorFrame(e.code(), e.getMessage(), e.retryAfterSeconds()));
+            out.send(new ErrorFrame(e.code(), e.getMessage(), e.retryAfterSeconds()).about(clientId));
         } catch (RuntimeException e) {
             if (Overloaded.isCause(e)) {
                 LOG.warnf("Overloaded while handling a frame of interview %s: %s", id, e.toString());
                 out.send(new ErrorFrame("overloaded", "The server is busy right now. Anything acknowledged is stored; "
-                        + "re-send an answer that was not acknowledged in a few seconds."));
+                        + "re-send an answer that was not acknowledged in a few seconds.").about(clientId));
                 return;
             }
             LOG.errorf(e, "Failed to handle a frame of interview %s", id);
             out.send(new ErrorFrame("internal_error", "Something went wrong on the server. Anything acknowledged is "
-                    + "stored; re-send an answer that was not acknowledged."));
+                    + "stored; re-send an answer that was not acknowledged.").about(clientId));
         }
     }
 
-    private void handle(UUID id, long accountId, String message, FrameSink out) {
+    private ClientFrame parse(String message) {
         if (message.length() > MAX_FRAME_CHARS) {
             throw ApiException.badRequest("frame_too_large", "The frame has " + message.length()
                     + " characters; a frame may have at most " + MAX_FRAME_CHARS + " (an answer at most 8000).");
@@ -121,7 +129,10 @@ public class InterviewConversation {
         if (tree == null || !tree.isObject()) {
             throw ApiException.badRequest("malformed_frame", "A frame is a JSON object with a \"type\".");
         }
-        ClientFrame frame = ClientFrame.of(tree);
+        return ClientFrame.of(tree);
+    }
+
+    private void handle(UUID id, long accountId, ClientFrame frame, FrameSink out) {
         switch (frame.type()) {
             case "answer" -> {
                 limitAnswers(accountId);

@@ -48,22 +48,25 @@ export function answerQueue(interviewId, sendFrame) {
       pending = pending.filter(p => p.clientId !== clientId);
       if (pending.length !== before) save();
     },
-    /** The oldest answer waiting was refused (an answer error frame): it is no longer pending, and is returned. */
-    refuseOldest() {
-      const refused = pending.shift();
-      if (refused) {
-        sentAt.delete(refused.clientId);
-        save();
-      }
+    /** Whether this answer is waiting to be stored. */
+    has(clientId) {
+      return pending.some(p => p.clientId === clientId);
+    },
+    /** The answer was refused as it is (an answer error frame): it is no longer pending, and is returned. */
+    refuse(clientId) {
+      const refused = pending.find(p => p.clientId === clientId);
+      pending = pending.filter(p => p.clientId !== clientId);
+      sentAt.delete(clientId);
+      save();
       return refused;
     },
-    /** A rate_limited frame answered the oldest answer in flight: it stays pending but is no longer in flight. */
-    rateLimited() {
-      sentAt.delete(sentAt.keys().next().value);
-    },
-    /** Whether every answer in flight was sent after the given time (Date.now() ms). */
-    allSentAfter(time) {
-      return [...sentAt.values()].every(at => time < at);
+    /** A rate limit refused the answer: it stays pending and is sent again after the given seconds. */
+    retryLater(clientId, seconds) {
+      sentAt.delete(clientId);
+      setTimeout(() => {
+        const answer = pending.find(p => p.clientId === clientId);
+        if (answer && !sentAt.has(clientId)) send(answer); // a reconnect may have sent it meanwhile
+      }, seconds * 1000);
     },
     /** The interview ended: what is still waiting can no longer be taken. */
     end() {

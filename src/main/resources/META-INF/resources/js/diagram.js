@@ -149,12 +149,9 @@ export function diagramPane(interviewId, sendFrame) {
       sentAt = 0;
       if (pending && !ended && !paused()) send();
     },
-    /**
-     * When the version in flight was sent: a rate_limited frame answers the oldest frame in flight, so the page
-     * compares this with its answers' to know whose it is (the frame does not say).
-     */
-    inFlightSince() {
-      return sentAt;
+    /** Whether clientId is the version sent and not yet stored (an error frame naming it is the diagram's). */
+    owns(clientId) {
+      return pending?.clientId === clientId;
     },
     /** An error frame; true when it was about the diagram. */
     onError(frame) {

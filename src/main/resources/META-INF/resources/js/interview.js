@@ -101,31 +101,26 @@ function onError(frame) {
   if (frame.code === 'interview_ended') {
     onEnded();
   }
-  if (frame.code === 'rate_limited' && refusedTheDiagram()) {
-    diagram.onError(frame); // the pane says saving is paused and saves again by itself
-    return;
+  // An error about one of the candidate's frames names its clientId: the diagram version or the answer it refused.
+  if (frame.clientId && diagram.owns(frame.clientId) && diagram.onError(frame)) {
+    return; // the pane says what happened (and, when rate-limited, saves again by itself)
   }
-  if (frame.code === 'rate_limited') answers.rateLimited();
-  if (diagram.onError(frame)) {
-    showError(ui.error, frame);
-    return;
-  }
-  if (ANSWER_ERRORS.has(frame.code) && answers.pending().length) {
-    // The oldest unacknowledged answer was refused: give it back to the candidate to fix, rather than drop it.
-    const refused = answers.refuseOldest();
-    if (!ui.answer.value.trim()) setAnswer(refused.text);
-    render();
+  if (frame.clientId && answers.has(frame.clientId)) {
+    if (frame.code === 'rate_limited') {
+      // Nothing was stored: the answer stays pending and goes again, under the same clientId, when allowed.
+      const seconds = Math.max(1, Number(frame.retryAfterSeconds) || 5);
+      answers.retryLater(frame.clientId, seconds);
+      showNotice(ui.notice, { message: `Too many answers in a short time. Your answer is kept and sent again in ${seconds} s.` });
+      return;
+    }
+    if (ANSWER_ERRORS.has(frame.code)) {
+      // The answer was refused as it is: give it back to the candidate to fix, rather than drop it.
+      const refused = answers.refuse(frame.clientId);
+      if (!ui.answer.value.trim()) setAnswer(refused.text);
+      render();
+    }
   }
   showError(ui.error, frame);
-}
-
-/**
- * A rate_limited frame does not say which frame it refuses; the server answers the frames in the order they came,
- * so it is the diagram's when the diagram version in flight was sent before every answer in flight.
- */
-function refusedTheDiagram() {
-  const diagramSentAt = diagram.inFlightSince();
-  return diagramSentAt > 0 && answers.allSentAfter(diagramSentAt);
 }
 
 // ---- the page -----------------------------------------------------------------------------------------------

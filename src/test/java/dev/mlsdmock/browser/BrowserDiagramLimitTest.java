@@ -5,6 +5,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 import java.net.URL;
@@ -13,19 +14,22 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A diagram save refused for going too fast ({@code rate_limited}): the pane says saving is paused, keeps the text,
- * and saves it by itself once the refusal's retryAfterSeconds have passed, with no reconnect.
+ * A diagram save or an answer refused for going too fast ({@code rate_limited}): the page knows which by the error
+ * frame's clientId, says so, keeps the text, and sends it by itself once the refusal's retryAfterSeconds have
+ * passed, with no reconnect.
  */
 @QuarkusTest
 @TestProfile(BrowserDiagramLimitTest.Profile.class)
 class BrowserDiagramLimitTest {
 
-    /** One save at once, then one every 3 seconds. */
+    /** One save and one answer at once, then one of each every 3 seconds. */
     public static class Profile extends BrowserProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("limits.diagrams-per-account-capacity", "1",
-                    "limits.diagrams-per-account-refill-per-minute", "20");
+                    "limits.diagrams-per-account-refill-per-minute", "20",
+                    "limits.answers-per-account-capacity", "1",
+                    "limits.answers-per-account-refill-per-minute", "20");
         }
     }
 
@@ -71,6 +75,47 @@ class BrowserDiagramLimitTest {
         // Both versions are stored, once each.
         assertThat(Api.as(user).get("/api/interviews/" + id).jsonPath().getList("turns.findAll { it.kind == 'diagram' }.text"))
                 .containsExactly(FIRST, SECOND);
+    }
+
+    @Test
+    void anAnswerRefusedForGoingTooFastStaysWaitingAndIsSentByItselfAfterTheWait() {
+        String user = Api.newAccount();
+        String id = Api.newInterview(user, "news-feed");
+        String first = "How many daily active users open the feed?";
+        String second = "And what latency budget do we have for ranking?";
+        try (Browser b = Browser.laptop(base)) {
+            b.logIn(user, Api.PASSWORD);
+            b.open("/interview.html?id=" + id);
+            b.awaitVisible("#conversation li.turn.interviewer:not(.streaming)[data-seq='1']");
+            b.await(d -> "connected".equals(b.find("#conn").getAttribute("data-state")), "connected");
+
+            answer(b, first);
+            b.awaitVisible("#conversation li.turn.interviewer:not(.streaming)[data-seq='3']");
+            answer(b, second);
+            String notice = b.await(d -> {
+                String text = b.find("#notice").getText();
+                return text.startsWith("Too many answers") ? text : null;
+            }, "the answer is waiting");
+            assertThat(notice).matches("Too many answers in a short time\\. Your answer is kept and sent again in [1-3] s\\.");
+            assertThat(b.find("#error").isDisplayed()).as("a wait, not an error").isFalse();
+            assertThat(b.findAll("#conversation li.pending")).as("the answer still waiting").hasSize(1);
+            b.screenshot("answer-limit-01-waiting");
+
+            // No reconnect, no click: the answer is stored and answered when the wait is over.
+            b.awaitVisible("#conversation li.turn.interviewer:not(.streaming)[data-seq='5']");
+            assertThat(b.findAll("#conversation li.pending")).isEmpty();
+            assertThat(b.find("#conn").getAttribute("data-state")).isEqualTo("connected");
+            assertThat(b.script("return localStorage.getItem(arguments[0])", "mlsd.pending." + id)).isNull();
+            assertThat(BrowserDiagramTest.consoleErrors(b)).isEmpty();
+        }
+        assertThat(Api.as(user).get("/api/interviews/" + id).jsonPath().getList("turns.findAll { it.role == 'candidate' }.text"))
+                .containsExactly(first, second);
+    }
+
+    private static void answer(Browser b, String text) {
+        WebElement box = b.find("#answer");
+        box.sendKeys(text);
+        box.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
     }
 
     private static void type(Browser b, String text) {

@@ -190,15 +190,15 @@ class InterviewSocketTest {
         try (WsClient ws = WsClient.connect(Api.wsUri(id), user, Api.PASSWORD)) {
             ws.awaitInterviewerTurn();
             ws.send("{not json");
-            assertError(ws, "malformed_json");
+            assertThat(assertError(ws, "malformed_json").has("clientId")).isFalse();
             ws.send("[1,2]");
             assertError(ws, "malformed_frame");
             ws.send("{\"type\":\"dance\"}");
             assertError(ws, "unknown_type");
             ws.answer("e1", "   ");
-            assertError(ws, "empty_answer");
+            assertThat(assertError(ws, "empty_answer").path("clientId").asText()).isEqualTo("e1");
             ws.answer("e2", "x".repeat(8001));
-            assertError(ws, "answer_too_long");
+            assertThat(assertError(ws, "answer_too_long").path("clientId").asText()).isEqualTo("e2");
             ws.send("{\"type\":\"answer\",\"text\":\"no client id\"}");
             assertError(ws, "invalid_client_id");
             ws.answer("ok", "x".repeat(8000));
@@ -225,10 +225,11 @@ class InterviewSocketTest {
         assertThat(WsClient.refusedStatus(Api.wsUri(id), owner, "wrong-password")).isEqualTo(401);
     }
 
-    private static void assertError(WsClient ws, String code) {
+    private static JsonNode assertError(WsClient ws, String code) {
         JsonNode error = ws.awaitType("error");
         assertThat(error.path("code").asText()).isEqualTo(code);
         assertThat(error.path("message").asText()).isNotBlank();
+        return error;
     }
 
     static long questionsIn(String text) {

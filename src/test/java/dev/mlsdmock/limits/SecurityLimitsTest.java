@@ -139,6 +139,7 @@ class SecurityLimitsTest {
             JsonNode error = ws.awaitType("error");
             assertThat(error.path("code").asText()).isEqualTo("rate_limited");
             assertThat(error.path("retryAfterSeconds").asLong()).isPositive();
+            assertThat(error.path("clientId").asText()).as("which frame was refused").isEqualTo("a3");
         }
         // Nothing of the refused answer was stored.
         assertThat(Api.as(user).get("/api/interviews/" + id).jsonPath().getList("turns.clientId")).doesNotContain("a3");
