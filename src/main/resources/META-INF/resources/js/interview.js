@@ -14,6 +14,7 @@ import { voice } from './voice.js';
 
 const id = param('id');
 const draftKey = `mlsd.draft.${id}`;
+let waitingNotice = null; // the clientId of the rate-limited answer the notice box speaks of
 const ANSWER_ERRORS = new Set(['empty_answer', 'answer_too_long', 'invalid_answer', 'invalid_client_id', 'frame_too_large']);
 
 const ui = {
@@ -70,7 +71,13 @@ function onTurn(frame) {
   turns.set(frame.seq, frame);
   // A diagram saved while the interviewer spoke moves its turn one place on: drop the bubble streamed before it.
   for (const seq of streaming.keys()) if (seq <= frame.seq) streaming.delete(seq);
-  if (frame.clientId) answers.acknowledge(frame.clientId);
+  if (frame.clientId) {
+    answers.acknowledge(frame.clientId);
+    if (frame.clientId === waitingNotice) { // the answer the notice was about is stored: the notice has served
+      ui.notice.hidden = true;
+      waitingNotice = null;
+    }
+  }
   render();
 }
 
@@ -110,6 +117,7 @@ function onError(frame) {
       // Nothing was stored: the answer stays pending and goes again, under the same clientId, when allowed.
       const seconds = Math.max(1, Number(frame.retryAfterSeconds) || 5);
       answers.retryLater(frame.clientId, seconds);
+      waitingNotice = frame.clientId;
       showNotice(ui.notice, { message: `Too many answers in a short time. Your answer is kept and sent again in ${seconds} s.` });
       return;
     }

@@ -104,6 +104,7 @@ class BrowserDiagramLimitTest {
             // No reconnect, no click: the answer is stored and answered when the wait is over.
             b.awaitVisible("#conversation li.turn.interviewer:not(.streaming)[data-seq='5']");
             assertThat(b.findAll("#conversation li.pending")).isEmpty();
+            assertThat(b.find("#notice").isDisplayed()).as("the notice went with the wait").isFalse();
             assertThat(b.find("#conn").getAttribute("data-state")).isEqualTo("connected");
             assertThat(b.script("return localStorage.getItem(arguments[0])", "mlsd.pending." + id)).isNull();
             assertThat(BrowserDiagramTest.consoleErrors(b)).isEmpty();
