@@ -46,6 +46,11 @@ public record InterviewState(String interviewer, Integer tokenBudget, Stage stag
         this(OFFLINE, null, stage, stageStartedAt, turns, null);
     }
 
+    /** The seq of the transcript's last turn; 0 before the first. */
+    public int lastSeq() {
+        return turns.isEmpty() ? 0 : turns.get(turns.size() - 1).seq();
+    }
+
     /** The same interview with one more turn at the end of its transcript. */
     public InterviewState with(TurnView turn) {
         List<TurnView> more = new ArrayList<>(turns);

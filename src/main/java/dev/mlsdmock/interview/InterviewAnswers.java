@@ -21,8 +21,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -96,7 +94,7 @@ public class InterviewAnswers {
         Analysis analysis = guess != null && hint.get().matches(read.problemId(), before) ? guess
                 : analyze(read.problemId(), before.stage(), text, before.lastInterviewerText());
         Instant at = Instant.now(clock);
-        int seq = read.lastSeq() + 1;
+        int seq = read.state().lastSeq() + 1;
         TurnView answer = candidate(id, seq, before, text, at, clientId, analysis).view();
         InterviewState expected = before.with(answer);
         ReplyGate gate = new ReplyGate(CompletableFuture.supplyAsync(() -> {
@@ -120,33 +118,34 @@ public class InterviewAnswers {
 
     private Read read(UUID id, String clientId) {
         Interview interview = InterviewIds.require(id);
-        List<TurnView> turns = Turn.transcript(id).stream().map(Turn::view).toList();
-        // A re-sent answer is found in the transcript just read: one query fewer before the model request.
-        Optional<TurnView> existing = turns.stream().filter(t -> clientId.equals(t.clientId())).findFirst();
+        InterviewState state = interview.state(Turn.transcript(id).stream().map(Turn::view).toList());
+        Optional<TurnView> existing = storedUnder(state, clientId);
         if (existing.isEmpty() && !interview.isActive()) {
             throw ended();
         }
-        return new Read(interview.problemId, interview.state(turns), existing);
+        return new Read(interview.problemId, state, existing);
     }
 
     /** The write: under the interview's lock, so two connections or instances never interleave turns. */
     private Acknowledged store(UUID id, String clientId, String text, Instant at, Analysis analysis) {
         Interview interview = InterviewIds.lock(id);
-        Optional<Turn> raced = Turn.byClientId(id, clientId);
+        InterviewState state = interview.state(Turn.transcript(id).stream().map(Turn::view).toList());
+        Optional<TurnView> raced = storedUnder(state, clientId);
         if (raced.isPresent()) {
-            return new Acknowledged(raced.get().view(), true, null, null);
+            return new Acknowledged(raced.get(), true, null, null);
         }
         if (!interview.isActive()) {
             throw ended();
         }
-        List<TurnView> turns = new ArrayList<>(Turn.transcript(id).stream().map(Turn::view).toList());
-        InterviewState state = interview.state(turns);
-        int seq = turns.isEmpty() ? 1 : turns.get(turns.size() - 1).seq() + 1;
-        Turn turn = candidate(id, seq, state, text, at, clientId, analysis);
+        Turn turn = candidate(id, state.lastSeq() + 1, state, text, at, clientId, analysis);
         turn.persist();
-        turns.add(turn.view());
         // The state a reply is planned from when the one started beside this write no longer holds.
-        return new Acknowledged(turn.view(), false, analysis, new Stored(interview.problemId, interview.state(turns)));
+        return new Acknowledged(turn.view(), false, analysis, new Stored(interview.problemId, state.with(turn.view())));
+    }
+
+    /** The answer stored before under this client id (a re-send), found in the transcript already read. */
+    private static Optional<TurnView> storedUnder(InterviewState state, String clientId) {
+        return state.turns().stream().filter(t -> clientId.equals(t.clientId())).findFirst();
     }
 
     /** The same turn whether built for the plan or for the write, so a plan made before the write matches it. */
@@ -162,9 +161,5 @@ public class InterviewAnswers {
     }
 
     private record Read(String problemId, InterviewState state, Optional<TurnView> existing) {
-
-        int lastSeq() {
-            return state.turns().isEmpty() ? 0 : state.turns().get(state.turns().size() - 1).seq();
-        }
     }
 }

@@ -126,8 +126,7 @@ public class InterviewDialogue {
             }
             InterviewState state = interview.state(Turn.transcript(id).stream().map(Turn::view).toList());
             Rubric rubric = rubricOf(interview.problemId);
-            int lastSeq = state.turns().isEmpty() ? 0 : state.turns().get(state.turns().size() - 1).seq();
-            return decide.plan(rubric, state).map(plan -> new Prepared(rubric, state, plan, lastSeq));
+            return decide.plan(rubric, state).map(plan -> new Prepared(rubric, state, plan, state.lastSeq()));
         });
         if (prepared.isEmpty()) {
             return Optional.empty();

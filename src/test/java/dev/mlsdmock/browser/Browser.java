@@ -4,6 +4,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -131,6 +132,13 @@ public final class Browser implements AutoCloseable {
     }
 
     /** Waits until the element is there and visible. */
+    /** Types an answer into the interview page's box and sends it (Ctrl+Enter). */
+    public void answer(String text) {
+        WebElement box = find("#answer");
+        box.sendKeys(text);
+        box.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
+    }
+
     public WebElement awaitVisible(String css) {
         return await(d -> {
             List<WebElement> found = d.findElements(By.cssSelector(css));

@@ -5,7 +5,6 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 import java.net.URL;
@@ -89,9 +88,9 @@ class BrowserDiagramLimitTest {
             b.awaitVisible("#conversation li.turn.interviewer:not(.streaming)[data-seq='1']");
             b.await(d -> "connected".equals(b.find("#conn").getAttribute("data-state")), "connected");
 
-            answer(b, first);
+            b.answer(first);
             b.awaitVisible("#conversation li.turn.interviewer:not(.streaming)[data-seq='3']");
-            answer(b, second);
+            b.answer(second);
             String notice = b.await(d -> {
                 String text = b.find("#notice").getText();
                 return text.startsWith("Too many answers") ? text : null;
@@ -113,11 +112,6 @@ class BrowserDiagramLimitTest {
                 .containsExactly(first, second);
     }
 
-    private static void answer(Browser b, String text) {
-        WebElement box = b.find("#answer");
-        box.sendKeys(text);
-        box.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
-    }
 
     private static void type(Browser b, String text) {
         WebElement area = b.find("#diagram-text");

@@ -7,7 +7,6 @@ import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 import java.net.URL;
@@ -84,7 +83,7 @@ class BrowserInterviewTest {
             gate.hold();
             String streamedReplySeq;
             try {
-                answer(b, "What is the business goal, and how many daily active users and requests per second do we expect?");
+                b.answer("What is the business goal, and how many daily active users and requests per second do we expect?");
                 WebElement streaming = b.awaitVisible("#conversation li.turn.interviewer.streaming");
                 streamedReplySeq = streaming.getAttribute("data-seq");
                 assertThat(streaming.getText()).contains("typing");
@@ -97,7 +96,7 @@ class BrowserInterviewTest {
                     "the streamed reply completed");
 
             // Candidate text is data: shown as typed, never run or rendered.
-            answer(b, SCRIPT_ANSWER);
+            b.answer(SCRIPT_ANSWER);
             WebElement scriptTurn = b.await(d -> b.findAll("#conversation li.turn.candidate:not(.pending)").stream()
                     .filter(e -> e.getText().contains("window.__pwned")).findFirst().orElse(null), "the <script> answer echoed");
             assertThat(scriptTurn.findElement(By.cssSelector(".text")).getText()).isEqualTo(SCRIPT_ANSWER);
@@ -117,7 +116,7 @@ class BrowserInterviewTest {
                     if (!currentStage(b).equals(stage)) {
                         break;
                     }
-                    answer(b, text);
+                    b.answer(text);
                     awaitInterviewerReplyAfterLastAnswer(b);
                 }
                 if (stage.equals("model")) {
@@ -230,11 +229,6 @@ class BrowserInterviewTest {
         }
     }
 
-    private static void answer(Browser b, String text) {
-        WebElement box = b.find("#answer");
-        box.sendKeys(text);
-        box.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
-    }
 
     /** Waits until the answer just sent is acknowledged and the interviewer has replied to it. */
     private static void awaitInterviewerReplyAfterLastAnswer(Browser b) {

@@ -5,7 +5,6 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 import java.net.URL;
@@ -49,7 +48,7 @@ class BrowserVoiceTest {
             // Observe the real API: wrap speechSynthesis.speak before the next turn arrives (the page is not changed).
             b.script("window.__spoken = []; const s = window.speechSynthesis; const speak = s.speak.bind(s);"
                     + "s.speak = u => { window.__spoken.push(u.text); speak(u); };");
-            answer(b, "How many daily active users are there?");
+            b.answer("How many daily active users are there?");
             WebElement reply = b.awaitVisible("#conversation li.turn.interviewer:not(.streaming)[data-seq='3']");
             String replyText = reply.findElement(org.openqa.selenium.By.cssSelector(".text")).getText();
             b.await(d -> ((List<?>) b.script("return window.__spoken")).size() == 1, "the reply handed to speechSynthesis");
@@ -74,7 +73,7 @@ class BrowserVoiceTest {
             assertThat(b.script("return window.speechSynthesis === undefined")).isEqualTo(true);
             assertThat(b.find("#voice-read-label").isDisplayed()).isFalse();
             assertThat(b.find("#dictate").isDisplayed()).isFalse();
-            answer(b, "How many daily active users are there?");
+            b.answer("How many daily active users are there?");
             b.awaitVisible("#conversation li.turn.interviewer:not(.streaming)[data-seq='3']");
             assertThat(b.consoleErrors()).isEmpty();
         }
@@ -86,9 +85,4 @@ class BrowserVoiceTest {
         b.await(d -> "connected".equals(b.find("#conn").getAttribute("data-state")), "connected");
     }
 
-    private static void answer(Browser b, String text) {
-        WebElement box = b.find("#answer");
-        box.sendKeys(text);
-        box.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
-    }
 }
